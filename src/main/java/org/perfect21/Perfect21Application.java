@@ -1,0 +1,15 @@
+package org.perfect21;
+
+import org.perfect21.cli.Perfect21Cli;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Entry point: the command line decides whether to run a workflow, validate definitions or (later) serve. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class Perfect21Application {
+
+    public static void main(String[] args) {
+        System.exit(new Perfect21Cli(System.out, System.err).execute(args));
+    }
+}

@@ -1,0 +1,18 @@
+package org.perfect21.agent;
+
+import java.util.Map;
+import java.util.concurrent.Executor;
+
+/**
+ * One attempt of an agent within a run.
+ *
+ * @param runId       the run this attempt belongs to
+ * @param phase       the phase name
+ * @param instruction the rendered instruction (template body plus phase instruction)
+ * @param attempt     1 for the first attempt, then 2, 3... for retries
+ * @param params      the run's parameter values, for kinds that render more than the instruction
+ * @param executor    the platform's agent executor, for the kind's blocking I/O
+ */
+public record AgentCall(String runId, String phase, String instruction, int attempt,
+                        Map<String, Object> params, Executor executor) {
+}

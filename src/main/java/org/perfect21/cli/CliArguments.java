@@ -1,0 +1,89 @@
+package org.perfect21.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The picocli model of the command line. Spring Boot's {@code --name.with.dots=value} overrides are split off first. */
+final class CliArguments {
+
+    private CliArguments() {
+    }
+
+    @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
+            description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
+            subcommands = {Run.class, Restart.class, Validate.class},
+            footer = {"", "Spring Boot properties may be given as --name=value, e.g. --perfect21.data-dir=/tmp/p21."})
+    static final class Top implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Runs one workflow to completion and prints a per-phase, per-agent summary.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:the run COMPLETED", "1:the run FAILED", "2:usage or definition error"})
+    static final class Run {
+        @Parameters(index = "0", paramLabel = "WORKFLOW", description = "a workflow name from the jobs directory, or a path to a .yml file")
+        String workflow;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE", description = "a workflow parameter (repeatable)")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--json", description = "print only the run document as JSON on stdout (logs go to stderr)")
+        boolean json;
+
+        Map<String, String> paramMap() {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (String param : params) {
+                int eq = param.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--param '" + param + "' must look like key=value");
+                }
+                if (map.put(param.substring(0, eq), param.substring(eq + 1)) != null) {
+                    throw new IllegalArgumentException("--param '" + param.substring(0, eq) + "' is given twice");
+                }
+            }
+            return map;
+        }
+    }
+
+    @Command(name = "restart", mixinStandardHelpOptions = true,
+            description = "Restarts a failed run: completed phases and agents are kept, the rest run again.")
+    static final class Restart {
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to restart")
+        String runId;
+
+        @Option(names = "--json", description = "print only the run document as JSON on stdout")
+        boolean json;
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Checks agent (.md) and workflow (.yml) definitions and reports every problem.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:all valid", "2:problems found"})
+    static final class Validate {
+        @Parameters(paramLabel = "PATH", arity = "0..*",
+                description = "files or directories to check; default: the jobs directory")
+        List<String> paths = new ArrayList<>();
+    }
+
+    /** Splits {@code --some.property=value} (Spring Boot overrides) from the command's own arguments. */
+    static Map<Boolean, List<String>> split(String[] args) {
+        List<String> boot = new ArrayList<>();
+        List<String> cli = new ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            boolean property = arg.startsWith("--") && eq > 2 && arg.substring(2, eq).contains(".");
+            (property ? boot : cli).add(arg);
+        }
+        return Map.of(true, boot, false, cli);
+    }
+}

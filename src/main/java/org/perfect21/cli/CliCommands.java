@@ -1,0 +1,131 @@
+package org.perfect21.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.perfect21.execution.NoSuchRunException;
+import org.perfect21.execution.RunNotRestartableException;
+import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.RunDocument;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.Definitions;
+import org.perfect21.workflow.InvalidDefinitionsException;
+import org.perfect21.workflow.InvalidParametersException;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Carries out a parsed command inside the Spring context. */
+@Component
+class CliCommands {
+
+    private final DefinitionLoader definitions;
+    private final WorkflowRunner runner;
+    private final JsonMapper json;
+
+    CliCommands(DefinitionLoader definitions, WorkflowRunner runner, JsonMapper json) {
+        this.definitions = definitions;
+        this.runner = runner;
+        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    int execute(Object command, PrintStream out, PrintStream err) {
+        try {
+            if (command instanceof CliArguments.Run run) {
+                return run(run, out);
+            }
+            if (command instanceof CliArguments.Restart restart) {
+                return print(runner.restart(restart.runId), restart.json, out);
+            }
+            if (command instanceof CliArguments.Validate validate) {
+                return validate(validate, out, err);
+            }
+            throw new IllegalArgumentException("unknown command " + command);
+        } catch (InvalidDefinitionsException e) {
+            err.println(e.getMessage());
+            return Perfect21Cli.USAGE;
+        } catch (InvalidParametersException e) {
+            e.problems().forEach(p -> err.println("error: " + p));
+            return Perfect21Cli.USAGE;
+        } catch (IllegalArgumentException | NoSuchRunException | RunNotRestartableException e) {
+            err.println("error: " + e.getMessage());
+            return Perfect21Cli.USAGE;
+        }
+    }
+
+    private int run(CliArguments.Run run, PrintStream out) {
+        var params = run.paramMap();
+        WorkflowDefinition workflow = resolve(run.workflow);
+        return print(runner.run(workflow, params), run.json, out);
+    }
+
+    private WorkflowDefinition resolve(String target) {
+        Path path = Path.of(target);
+        if (target.endsWith(".yml") || target.endsWith(".yaml") || target.contains("/")) {
+            if (!Files.isRegularFile(path)) {
+                throw new IllegalArgumentException("workflow file " + path + " does not exist");
+            }
+            Definitions loaded = definitions.loadFiles(List.of(), List.of(path));
+            return loaded.workflows().values().iterator().next();
+        }
+        Definitions loaded = definitions.load();
+        return loaded.workflow(target).orElseThrow(() -> new IllegalArgumentException("unknown workflow '" + target
+                + "' in " + definitions.jobsDir() + " (known: " + String.join(", ", loaded.workflows().keySet()) + ")"));
+    }
+
+    private int print(RunDocument document, boolean asJson, PrintStream out) {
+        if (asJson) {
+            out.println(json.writeValueAsString(document));
+        } else {
+            RunTable.print(document, out);
+        }
+        return "COMPLETED".equals(document.status()) ? Perfect21Cli.OK : Perfect21Cli.RUN_FAILED;
+    }
+
+    private int validate(CliArguments.Validate validate, PrintStream out, PrintStream err) {
+        Definitions loaded;
+        if (validate.paths.isEmpty()) {
+            loaded = definitions.load();
+        } else {
+            List<Path> agents = new ArrayList<>();
+            List<Path> workflows = new ArrayList<>();
+            for (String name : validate.paths) {
+                classify(Path.of(name), agents, workflows);
+            }
+            loaded = definitions.loadFiles(agents, workflows);
+        }
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        out.println("valid: " + loaded.agents().size() + " agents, " + loaded.workflows().size() + " workflows");
+        return Perfect21Cli.OK;
+    }
+
+    private static void classify(Path path, List<Path> agents, List<Path> workflows) {
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.walk(path)) {
+                files.filter(Files::isRegularFile).sorted().forEach(f -> {
+                    String name = f.getFileName().toString();
+                    if (name.endsWith(".md")) {
+                        agents.add(f);
+                    } else if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                        workflows.add(f);
+                    }
+                });
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot list " + path + ": " + e.getMessage());
+            }
+        } else if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(path + " does not exist");
+        } else if (path.toString().endsWith(".md")) {
+            agents.add(path);
+        } else if (path.toString().endsWith(".yml") || path.toString().endsWith(".yaml")) {
+            workflows.add(path);
+        } else {
+            throw new IllegalArgumentException(path + " is neither an agent (.md) nor a workflow (.yml)");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.perfect21.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+import org.perfect21.Perfect21Application;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Parses the command line, then starts Spring only for commands that need it. Exit codes: 0 success,
+ * 1 a run failed, 2 usage or definition error.
+ */
+public final class Perfect21Cli {
+
+    public static final int OK = 0;
+    public static final int RUN_FAILED = 1;
+    public static final int USAGE = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Perfect21Cli(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int execute(String... args) {
+        Map<Boolean, List<String>> split = CliArguments.split(args);
+        CommandLine commandLine = new CommandLine(new CliArguments.Top());
+        ParseResult parsed;
+        try {
+            parsed = commandLine.parseArgs(split.get(false).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            err.println(e.getMessage());
+            e.getCommandLine().usage(err);
+            return USAGE;
+        }
+        ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) {
+            CommandLine.executeHelpRequest(parsed);
+            return OK;
+        }
+        if (!parsed.hasSubcommand()) {
+            // Later the bare jar starts the server; until then it explains itself.
+            commandLine.usage(out);
+            return OK;
+        }
+        Object command = leaf.commandSpec().userObject();
+        try (ConfigurableApplicationContext context = start(split.get(true))) {
+            return context.getBean(CliCommands.class).execute(command, out, err);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(List<String> bootArgs) {
+        return new SpringApplicationBuilder(Perfect21Application.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("logging.level.root=WARN", "logging.level.org.perfect21=WARN")
+                .run(bootArgs.toArray(String[]::new));
+    }
+}

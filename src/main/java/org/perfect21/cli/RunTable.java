@@ -1,0 +1,45 @@
+package org.perfect21.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+import org.perfect21.history.RunDocument;
+
+/** Prints a run document as a per-phase, per-agent table. */
+final class RunTable {
+
+    private static final String ROW = "%-20s %-24s %-10s %9s %8s %10s  %s%n";
+
+    private RunTable() {
+    }
+
+    static void print(RunDocument run, PrintStream out) {
+        out.printf("run %s  workflow %s  %s in %s%n", run.runId(), run.workflow(), run.status(), millis(run.durationMs()));
+        if (run.error() != null) {
+            out.println("error: " + run.error());
+        }
+        out.printf(ROW, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "ERROR");
+        for (RunDocument.Phase phase : run.phases()) {
+            for (RunDocument.Agent agent : phase.agents()) {
+                out.printf(ROW, phase.name(), agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
+                        bytes(agent.outputBytes()) + (agent.outputTruncated() ? "*" : ""),
+                        agent.error() == null ? "" : oneLine(agent.error()));
+            }
+            out.printf("%-20s %s: %d of %d succeeded (%d required) in %s%n", "", phase.status(), phase.succeeded(),
+                    phase.agents().size(), phase.required(), millis(phase.durationMs()));
+        }
+    }
+
+    private static String millis(Long ms) {
+        return ms == null ? "-" : ms + " ms";
+    }
+
+    private static String bytes(long bytes) {
+        return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+}

@@ -1,0 +1,176 @@
+package org.perfect21.execution;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.perfect21.agent.AgentCall;
+import org.perfect21.agent.AgentOutcome;
+import org.perfect21.history.AgentResult;
+import org.perfect21.workflow.PhaseDefinition;
+import org.perfect21.workflow.PreparedAgent;
+
+/**
+ * Runs the agents of one partition of a phase: at most {@code parallelism} at once (each start
+ * triggered by a completion), each attempt under its timeout, failures retried, the phase deadline
+ * enforced, every result handed to the {@link ResultWriter}. Nothing here blocks a thread.
+ */
+final class PartitionExecution {
+
+    private final RunPlan plan;
+    private final int phaseIndex;
+    private final PhaseDefinition phase;
+    private final List<Integer> todo;
+    private final Map<Integer, AgentResult> prior;
+    private final AgentDispatcher dispatcher;
+    private final Executor executor;
+    private final ResultWriter writer;
+    private final ExecutionProperties properties;
+    private final AtomicInteger next = new AtomicInteger();
+    private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
+    private final CompletableFuture<Void> deadline = new CompletableFuture<>();
+    private volatile boolean expired;
+    private CompletableFuture<?>[] done;
+
+    PartitionExecution(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior,
+                       AgentDispatcher dispatcher, Executor executor, ResultWriter writer, ExecutionProperties properties) {
+        this.plan = plan;
+        this.phaseIndex = phaseIndex;
+        this.phase = plan.workflow().phases().get(phaseIndex);
+        this.todo = todo;
+        this.prior = prior;
+        this.dispatcher = dispatcher;
+        this.executor = executor;
+        this.writer = writer;
+        this.properties = properties;
+    }
+
+    /** Starts the agents; the future completes with every result once all are written. */
+    CompletableFuture<List<AgentResult>> start(int parallelism) {
+        done = new CompletableFuture<?>[todo.size()];
+        for (int i = 0; i < done.length; i++) {
+            done[i] = new CompletableFuture<AgentResult>();
+        }
+        if (phase.timeout() != null) {
+            deadline.orTimeout(phase.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((ignored, failure) -> {
+                        if (failure != null) {
+                            expire();
+                        }
+                    });
+        }
+        int window = Math.min(Math.max(1, parallelism), todo.size());
+        for (int i = 0; i < window; i++) {
+            startNext();
+        }
+        return CompletableFuture.allOf(done).whenComplete((v, e) -> deadline.complete(null))
+                .thenApply(v -> java.util.Arrays.stream(done).map(f -> (AgentResult) f.join()).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void startNext() {
+        int slot = next.getAndIncrement();
+        if (slot >= todo.size()) {
+            return;
+        }
+        int agentIndex = todo.get(slot);
+        CompletableFuture<AgentResult> slotDone = (CompletableFuture<AgentResult>) done[slot];
+        runAgent(agentIndex)
+                .thenCompose(writer::save)
+                .whenCompleteAsync((result, failure) -> {
+                    if (failure != null) {
+                        slotDone.completeExceptionally(failure);
+                    } else {
+                        slotDone.complete(result);
+                    }
+                    startNext();
+                }, executor);
+    }
+
+    private CompletableFuture<AgentResult> runAgent(int agentIndex) {
+        PreparedAgent agent = phase.agents().get(agentIndex);
+        AgentResult before = prior.get(agentIndex);
+        int priorAttempts = before == null ? 0 : before.attempts();
+        Instant startedAt = Instant.now();
+        return attempt(agent, priorAttempts, 1).thenApply(attempted -> {
+            AgentOutcome outcome = attempted.outcome();
+            String stored = clip(outcome.output());
+            return new AgentResult(plan.runId(), phaseIndex, agentIndex,
+                    outcome.succeeded() ? AgentResult.COMPLETED : AgentResult.FAILED,
+                    priorAttempts + attempted.attempts(), startedAt, Instant.now(), outcome.outputBytes(),
+                    outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error());
+        });
+    }
+
+    private record Attempted(AgentOutcome outcome, int attempts) {
+    }
+
+    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int priorAttempts, int attempt) {
+        return dispatcher.submit(() -> startAttempt(agent, priorAttempts + attempt))
+                .handleAsync((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)), executor)
+                .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || expired
+                        ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
+                        : attempt(agent, priorAttempts, attempt + 1));
+    }
+
+    private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int attemptNumber) {
+        if (expired) {
+            return CompletableFuture.failedFuture(new PhaseTimeoutException());
+        }
+        Map<String, Object> scope = Map.of("params", plan.params(), "run", Map.of("id", plan.runId()),
+                "workflow", Map.of("name", plan.workflow().name()),
+                "phase", Map.of("name", phase.name(), "index", phaseIndex), "agent", Map.of("name", agent.name()));
+        AgentCall call = new AgentCall(plan.runId(), phase.name(), agent.instruction().render(scope), attemptNumber,
+                plan.params(), executor);
+        CompletableFuture<AgentOutcome> running = agent.runner().start(call);
+        Duration timeout = agent.definition().timeout() != null ? agent.definition().timeout() : properties.defaultAgentTimeout();
+        running.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        inFlight.add(running);
+        running.whenComplete((o, e) -> inFlight.remove(running));
+        if (expired) {
+            running.completeExceptionally(new PhaseTimeoutException());
+        }
+        return running;
+    }
+
+    /** The phase deadline passed: fail what runs (kinds kill their processes) and start nothing more. */
+    private void expire() {
+        expired = true;
+        for (CompletableFuture<AgentOutcome> running : inFlight) {
+            running.completeExceptionally(new PhaseTimeoutException());
+        }
+    }
+
+    private String describe(PreparedAgent agent, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof PhaseTimeoutException) {
+            return "phase '" + phase.name() + "' timed out after " + phase.timeout().toMillis() + " ms";
+        }
+        if (cause instanceof TimeoutException) {
+            Duration timeout = agent.definition().timeout() != null ? agent.definition().timeout() : properties.defaultAgentTimeout();
+            return "timed out after " + timeout.toMillis() + " ms";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private String clip(String output) {
+        long limit = properties.storedOutput().toBytes();
+        return output.length() <= limit ? output : output.substring(0, (int) limit);
+    }
+
+    /** Marks attempts cut short by the phase's own timeout. */
+    static final class PhaseTimeoutException extends RuntimeException {
+        PhaseTimeoutException() {
+            super("phase timed out", null, false, false);
+        }
+    }
+}

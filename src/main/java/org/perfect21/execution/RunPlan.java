@@ -1,0 +1,13 @@
+package org.perfect21.execution;
+
+import java.util.Map;
+
+import org.perfect21.workflow.WorkflowDefinition;
+
+/**
+ * Everything a run's job needs: which workflow, with which typed parameters.
+ *
+ * @param restart whether this execution restarts an earlier, failed one of the same run
+ */
+record RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart) {
+}

@@ -1,0 +1,113 @@
+package org.perfect21.execution;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunHistory;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.ParameterResolver;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs workflows: validates parameters before anything is written, records the run, launches its
+ * job with a unique {@code run.id} parameter, and restarts failed runs.
+ */
+@Component
+public class WorkflowRunner {
+
+    static final String RUN_ID = "run.id";
+
+    private final WorkflowJobFactory jobs;
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final RunHistory history;
+    private final DefinitionLoader definitions;
+    private final JsonMapper json;
+    private final Set<String> active = ConcurrentHashMap.newKeySet();
+
+    WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
+                   DefinitionLoader definitions, JsonMapper json) {
+        this.jobs = jobs;
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.history = history;
+        this.definitions = definitions;
+        this.json = json;
+    }
+
+    /**
+     * Runs a workflow to its end on the calling thread.
+     *
+     * @throws org.perfect21.workflow.InvalidParametersException before anything is written, when parameters do not fit
+     */
+    public RunDocument run(WorkflowDefinition workflow, Map<String, ?> params) {
+        Map<String, Object> typed = ParameterResolver.resolve(workflow, params);
+        String runId = UUID.randomUUID().toString();
+        history.createRun(runId, workflow.name(), json.writeValueAsString(typed), Instant.now());
+        execute(new RunPlan(runId, workflow, typed, false));
+        return document(runId);
+    }
+
+    /**
+     * Restarts a failed (or crashed) run: completed phases and agents are kept, the others run again.
+     *
+     * @throws NoSuchRunException        when no run has this id
+     * @throws RunNotRestartableException when the run completed or is running in this process
+     */
+    public RunDocument restart(String runId) {
+        RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
+        if ("COMPLETED".equals(stored.status())) {
+            throw new RunNotRestartableException("run " + runId + " completed; there is nothing to restart");
+        }
+        if (active.contains(runId)) {
+            throw new RunNotRestartableException("run " + runId + " is still running");
+        }
+        WorkflowDefinition workflow = definitions.load().workflow(stored.workflow())
+                .orElseThrow(() -> new RunNotRestartableException("run " + runId + " is of workflow '" + stored.workflow()
+                        + "', which is no longer defined"));
+        Map<String, Object> params = json.readValue(stored.paramsJson() == null ? "{}" : stored.paramsJson(),
+                new TypeReference<Map<String, Object>>() { });
+        recoverIfAbandoned(stored);
+        execute(new RunPlan(runId, workflow, ParameterResolver.resolve(workflow, params), true));
+        return document(runId);
+    }
+
+    public RunDocument document(String runId) {
+        return history.find(runId).orElseThrow(() -> new NoSuchRunException(runId));
+    }
+
+    private void execute(RunPlan plan) {
+        active.add(plan.runId());
+        try {
+            JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, plan.runId()).toJobParameters();
+            jobOperator.start(jobs.build(plan), parameters);
+        } catch (Exception e) {
+            history.markEnded(plan.runId(), "FAILED", Instant.now(), "launch failed: " + e.getMessage());
+        } finally {
+            active.remove(plan.runId());
+        }
+    }
+
+    /** A run left STARTED by a process that died is marked failed, so Spring Batch lets it restart. */
+    private void recoverIfAbandoned(RunHistory.StoredRun stored) {
+        if (stored.jobExecutionId() == null) {
+            return;
+        }
+        JobExecution execution = jobRepository.getJobExecution(stored.jobExecutionId());
+        if (execution != null && execution.isRunning()) {
+            jobOperator.recover(execution);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.perfect21.history;
+
+import java.time.Instant;
+
+/**
+ * The final state of one agent of one phase of a run, as written to {@code P21_AGENT_RESULT}.
+ *
+ * @param attempts  attempts made in total, across restarts
+ * @param output    the stored (bounded) copy of the output
+ * @param truncated whether the stored output is shorter than what the agent produced
+ */
+public record AgentResult(String runId, int phaseIndex, int agentIndex, String status, int attempts,
+                          Instant startedAt, Instant endedAt, long outputBytes, boolean truncated,
+                          String output, String error) {
+
+    public static final String PENDING = "PENDING";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String FAILED = "FAILED";
+
+    public boolean succeeded() {
+        return COMPLETED.equals(status);
+    }
+}

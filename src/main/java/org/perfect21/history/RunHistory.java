@@ -1,0 +1,148 @@
+package org.perfect21.history;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Writes and reads the platform's run tables. Multi-row writes go out as JDBC batches in one transaction. */
+@Component
+public class RunHistory {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    public RunHistory(JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+    }
+
+    public void createRun(String runId, String workflow, String paramsJson, Instant createdAt) {
+        jdbc.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, STATUS, PARAMS, CREATED_AT) VALUES (?, ?, 'STARTING', ?, ?)",
+                runId, workflow, paramsJson, at(createdAt));
+    }
+
+    public void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
+        jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?, STARTED_AT = ?,"
+                + " ENDED_AT = NULL, ERROR = NULL WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), runId);
+    }
+
+    /** Ends a run; an error already recorded (e.g. by a phase gate) is kept over {@code error}. */
+    public void markEnded(String runId, String status, Instant endedAt, String error) {
+        jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?) WHERE RUN_ID = ?",
+                status, at(endedAt), clip(error), runId);
+    }
+
+    public void recordRunError(String runId, String error) {
+        jdbc.update("UPDATE P21_RUN SET ERROR = ? WHERE RUN_ID = ?", clip(error), runId);
+    }
+
+    /** Writes the phase row and a pending row per agent; on a restart the rows exist and are reset to running. */
+    public void startPhase(PhaseStart start, Instant startedAt) {
+        transaction.executeWithoutResult(status -> {
+            int updated = jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = 'RUNNING', STARTED_AT = ?, ENDED_AT = NULL"
+                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", at(startedAt), start.runId(), start.phaseIndex());
+            if (updated > 0) {
+                return;
+            }
+            jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, STARTED_AT)"
+                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
+                    start.agents().size(), start.required(), at(startedAt));
+            List<Integer> indexes = java.util.stream.IntStream.range(0, start.agents().size()).boxed().toList();
+            jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, STATUS)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING')", indexes, indexes.size(), (ps, index) -> {
+                        PhaseStart.AgentRow agent = start.agents().get(index);
+                        ps.setString(1, start.runId());
+                        ps.setInt(2, start.phaseIndex());
+                        ps.setInt(3, index);
+                        ps.setString(4, start.phase());
+                        ps.setString(5, agent.name());
+                        ps.setString(6, agent.kind());
+                    });
+        });
+    }
+
+    public void endPhase(String runId, int phaseIndex, String status, int succeeded, int failed, Instant endedAt) {
+        jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, SUCCEEDED = ?, FAILED = ?, ENDED_AT = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?",
+                status, succeeded, failed, at(endedAt), runId, phaseIndex);
+    }
+
+    /** Writes final agent states as one JDBC batch in one transaction. */
+    public void saveResults(List<AgentResult> results) {
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?, DURATION_MS = ?,"
+                        + " OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?"
+                        + " WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?",
+                results, results.size(), RunHistory::bindResult));
+    }
+
+    private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
+        ps.setString(1, r.status());
+        ps.setInt(2, r.attempts());
+        ps.setObject(3, at(r.startedAt()));
+        ps.setObject(4, at(r.endedAt()));
+        if (r.startedAt() != null && r.endedAt() != null) {
+            ps.setLong(5, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());
+        } else {
+            ps.setNull(5, Types.BIGINT);
+        }
+        ps.setLong(6, r.outputBytes());
+        ps.setBoolean(7, r.truncated());
+        ps.setString(8, r.output());
+        ps.setString(9, clip(r.error()));
+        ps.setString(10, r.runId());
+        ps.setInt(11, r.phaseIndex());
+        ps.setInt(12, r.agentIndex());
+    }
+
+    /** Attempts and status so far of a phase's agents, by agent index (used on restart). */
+    public Map<Integer, AgentResult> agentStates(String runId, int phaseIndex) {
+        Map<Integer, AgentResult> states = new HashMap<>();
+        jdbc.query("SELECT AGENT_INDEX, STATUS, ATTEMPTS FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ?",
+                rs -> {
+                    int index = rs.getInt(1);
+                    states.put(index, new AgentResult(runId, phaseIndex, index, rs.getString(2), rs.getInt(3),
+                            null, null, 0, false, null, null));
+                }, runId, phaseIndex);
+        return states;
+    }
+
+    /** The workflow name and parameters (JSON) of a run, to rebuild it for a restart. */
+    public Optional<StoredRun> storedRun(String runId) {
+        return jdbc.query("SELECT WORKFLOW, STATUS, PARAMS, JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?",
+                rs -> rs.next() ? Optional.of(new StoredRun(runId, rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4, Long.class))) : Optional.empty(), runId);
+    }
+
+    /** What is needed to restart a run. */
+    public record StoredRun(String runId, String workflow, String status, String paramsJson, Long jobExecutionId) {
+    }
+
+    public Optional<RunDocument> find(String runId) {
+        return new RunDocumentReader(jdbc).read(runId);
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 4000 ? text : text.substring(0, 3997) + "...";
+    }
+}

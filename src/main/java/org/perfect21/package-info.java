@@ -1,0 +1,2 @@
+/** Perfect21: multi-agent workflows as partitioned Spring Batch jobs. */
+package org.perfect21;

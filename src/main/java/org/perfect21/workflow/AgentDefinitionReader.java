@@ -1,0 +1,88 @@
+package org.perfect21.workflow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.perfect21.agent.AgentDefinition;
+import org.perfect21.agent.AgentKind;
+import org.perfect21.agent.AgentKinds;
+import org.perfect21.agent.AgentRunner;
+import org.perfect21.agent.AgentSettings;
+import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.agent.InstructionTemplates.Template;
+
+/**
+ * Turns the keys of an agent (front matter or an inline map in a workflow) into a definition and,
+ * when its kind is available, a prepared runner. Unknown keys are kept, as Claude Code files carry
+ * keys of their own.
+ */
+final class AgentDefinitionReader {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
+
+    private final AgentKinds kinds;
+    private final InstructionTemplates templates;
+
+    AgentDefinitionReader(AgentKinds kinds, InstructionTemplates templates) {
+        this.kinds = kinds;
+        this.templates = templates;
+    }
+
+    /** An agent read from a file or inline; {@code runner} is null when its kind cannot run here. */
+    record LoadedAgent(AgentDefinition definition, AgentRunner runner, Template body) {
+    }
+
+    /**
+     * @param keys        the agent's keys with lines (already offset to file lines)
+     * @param fieldPrefix prefix for field names in problems, e.g. {@code phases[0].agents[2].}
+     */
+    LoadedAgent read(Map<String, YamlNode> keys, String defaultName, String body, Path file, int line,
+                     String fieldPrefix, Problems problems) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        keys.forEach((k, v) -> {
+            values.put(k, v.plain());
+            lines.put(k, v.line());
+        });
+        AgentSettings settings = new AgentSettings(values, lines);
+        String name = settings.has("name") ? settings.string("name") : defaultName;
+        if (name == null || !NAME.matcher(name).matches()) {
+            settings.problem("name", name == null ? "is required"
+                    : "'" + name + "' is not a valid name (letters, digits, '.', '_', '-'; at most 200)");
+        }
+        String kind = settings.string("kind");
+        AgentKind agentKind = null;
+        if (kind != null) {
+            agentKind = kinds.find(kind).orElse(null);
+            if (agentKind == null) {
+                settings.problem("kind", "unknown kind '" + kind + "' (available: " + kinds.available() + ")");
+            }
+        }
+        Duration timeout = settings.duration("timeout");
+        if (timeout != null && timeout.isZero()) {
+            settings.problem("timeout", "must be more than zero");
+        }
+        Long retries = settings.integer("retries", 0, 100);
+        AgentDefinition definition = new AgentDefinition(name, kind, settings.string("description"),
+                settings.string("category"), settings.stringList("tools", true), settings.string("model"),
+                settings.string("color"), timeout, retries == null ? 0 : retries.intValue(),
+                body, settings, file, line);
+        AgentRunner runner = agentKind == null ? null : agentKind.prepare(definition, settings);
+        Template bodyTemplate = compileBody(body, file, line, fieldPrefix, problems);
+        problems.addAll(file, fieldPrefix, settings);
+        return new LoadedAgent(definition, runner, bodyTemplate);
+    }
+
+    private Template compileBody(String body, Path file, int line, String fieldPrefix, Problems problems) {
+        try {
+            return templates.compile(file + ":" + line, body);
+        } catch (IllegalArgumentException e) {
+            problems.add(file, line, fieldPrefix.isEmpty() ? "body" : fieldPrefix + "body", e.getMessage());
+            return scope -> body;
+        }
+    }
+}

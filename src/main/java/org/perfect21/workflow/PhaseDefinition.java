@@ -1,0 +1,21 @@
+package org.perfect21.workflow;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One phase of a workflow: agents that run in parallel, then a gate.
+ *
+ * @param name        unique within the workflow
+ * @param agents      the agents, in the order written
+ * @param parallelism most agents of this phase running at once
+ * @param timeout     deadline for the whole phase, or null
+ * @param minSuccess  how many must succeed for the run to go on
+ */
+public record PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout,
+                              MinSuccess minSuccess) {
+
+    public int requiredSuccesses() {
+        return minSuccess.requiredOf(agents.size());
+    }
+}

@@ -1,0 +1,322 @@
+package org.perfect21.workflow;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.perfect21.agent.AgentSettings;
+import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.agent.InstructionTemplates.Template;
+
+/** Reads a workflow file: parameters and phases, resolving each phase's agents against the library. */
+final class WorkflowFileReader {
+
+    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases");
+    private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
+            "minSuccess", "instruction");
+    private static final Set<String> PARAMETER_KEYS = Set.of("type", "required", "default", "description");
+
+    private final AgentDefinitionReader agents;
+    private final InstructionTemplates templates;
+
+    WorkflowFileReader(AgentDefinitionReader agents, InstructionTemplates templates) {
+        this.agents = agents;
+        this.templates = templates;
+    }
+
+    Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+        YamlNode root;
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = YamlNode.parse(reader);
+        } catch (IOException e) {
+            problems.add(file, null, null, "cannot read: " + e.getMessage());
+            return Optional.empty();
+        } catch (YamlNode.YamlSyntaxException e) {
+            problems.add(file, e.line > 0 ? e.line : null, null, e.getMessage());
+            return Optional.empty();
+        }
+        if (!root.isMap()) {
+            problems.add(file, root.line(), null, "a workflow must be a mapping with name, parameters and phases");
+            return Optional.empty();
+        }
+        int before = problems.count();
+        Map<String, YamlNode> keys = root.map();
+        unknownKeys(file, "", keys, WORKFLOW_KEYS, problems);
+        String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String name = scalar(file, "name", keys.get("name"), problems);
+        if (name == null) {
+            name = defaultName;
+        }
+        if (!AgentDefinitionReader.NAME.matcher(name).matches()) {
+            problems.add(file, line(keys.get("name"), root), "name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
+        }
+        List<ParameterDefinition> parameters = parameters(file, keys.get("parameters"), problems);
+        List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new WorkflowDefinition(name, scalar(file, "description", keys.get("description"), problems),
+                parameters, phases, file));
+    }
+
+    private List<ParameterDefinition> parameters(Path file, YamlNode node, Problems problems) {
+        List<ParameterDefinition> result = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            return result;
+        }
+        if (!node.isMap()) {
+            problems.add(file, node.line(), "parameters", "must be a mapping of parameter names to {type, required, default}");
+            return result;
+        }
+        node.map().forEach((name, spec) -> {
+            String field = "parameters." + name;
+            Map<String, YamlNode> specKeys = spec.isMap() ? spec.map()
+                    : spec.value() == null ? Map.of() : Map.of("type", spec);
+            if (spec.isList()) {
+                problems.add(file, spec.line(), field, "must be a type name or a mapping {type, required, default}");
+                return;
+            }
+            unknownKeys(file, field + ".", specKeys, PARAMETER_KEYS, problems);
+            String typeText = scalar(file, field + ".type", specKeys.get("type"), problems);
+            ParameterDefinition.Type type = typeText == null ? ParameterDefinition.Type.STRING : ParameterDefinition.Type.parse(typeText);
+            if (type == null) {
+                problems.add(file, specKeys.get("type").line(), field + ".type",
+                        "unknown type '" + typeText + "' (known: " + ParameterDefinition.Type.names() + ")");
+                return;
+            }
+            boolean required = bool(file, field + ".required", specKeys.get("required"), problems);
+            Object defaultValue = null;
+            YamlNode defaultNode = specKeys.get("default");
+            if (defaultNode != null && defaultNode.value() != null) {
+                try {
+                    defaultValue = type.convert(defaultNode.value());
+                } catch (IllegalArgumentException e) {
+                    problems.add(file, defaultNode.line(), field + ".default", e.getMessage());
+                }
+                if (required) {
+                    problems.add(file, defaultNode.line(), field, "is required and has a default: choose one");
+                }
+            }
+            result.add(new ParameterDefinition(name, type, required, defaultValue,
+                    scalar(file, field + ".description", specKeys.get("description"), problems)));
+        });
+        return result;
+    }
+
+    private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
+                                         Problems problems) {
+        List<PhaseDefinition> result = new ArrayList<>();
+        if (node == null || node.value() == null) {
+            problems.add(file, node == null ? root.line() : node.line(), "phases", "a workflow needs at least one phase");
+            return result;
+        }
+        if (!node.isList() || node.list().isEmpty()) {
+            problems.add(file, node.line(), "phases", "must be a non-empty list of phases");
+            return result;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.list().size(); i++) {
+            YamlNode phaseNode = node.list().get(i);
+            String field = "phases[" + i + "]";
+            if (!phaseNode.isMap()) {
+                problems.add(file, phaseNode.line(), field, "must be a mapping with name and agents");
+                continue;
+            }
+            PhaseDefinition phase = phase(file, field, i, phaseNode, library, problems);
+            if (phase != null && !names.add(phase.name())) {
+                problems.add(file, phaseNode.line(), field + ".name", "duplicate phase name '" + phase.name() + "'");
+            }
+            if (phase != null) {
+                result.add(phase);
+            }
+        }
+        return result;
+    }
+
+    private PhaseDefinition phase(Path file, String field, int index, YamlNode node,
+                                  Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+        Map<String, YamlNode> keys = node.map();
+        unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
+        String name = scalar(file, field + ".name", keys.get("name"), problems);
+        if (name == null) {
+            name = "phase-" + (index + 1);
+        } else if (!AgentDefinitionReader.NAME.matcher(name).matches()) {
+            problems.add(file, keys.get("name").line(), field + ".name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
+        }
+        String instructionText = scalar(file, field + ".instruction", keys.get("instruction"), problems);
+        Template phaseInstruction = null;
+        if (instructionText != null) {
+            try {
+                phaseInstruction = templates.compile(file + ":" + field, instructionText);
+            } catch (IllegalArgumentException e) {
+                problems.add(file, keys.get("instruction").line(), field + ".instruction", e.getMessage());
+            }
+        }
+        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, problems);
+        Long parallelism = positive(file, field + ".parallelism", keys.get("parallelism"), problems);
+        Duration timeout = null;
+        YamlNode timeoutNode = keys.get("timeout");
+        if (timeoutNode != null && timeoutNode.value() != null) {
+            timeout = AgentSettings.parseDuration(timeoutNode.text());
+            if (timeout == null || timeout.isZero()) {
+                problems.add(file, timeoutNode.line(), field + ".timeout",
+                        "'" + timeoutNode.text() + "' is not a positive duration (examples: 30s, 5m)");
+            }
+        }
+        MinSuccess minSuccess = MinSuccess.ALL;
+        YamlNode minNode = keys.get("minSuccess");
+        if (minNode != null && minNode.value() != null) {
+            minSuccess = MinSuccess.parse(minNode.value());
+            if (minSuccess == null) {
+                problems.add(file, minNode.line(), field + ".minSuccess",
+                        "'" + minNode.text() + "' is neither a count (3) nor a percentage 0..100 (80%)");
+                minSuccess = MinSuccess.ALL;
+            } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()) {
+                problems.add(file, minNode.line(), field + ".minSuccess",
+                        minSuccess.count() + " is more than the phase's " + phaseAgents.size() + " agents");
+            }
+        }
+        int effectiveParallelism = parallelism == null ? Math.max(1, phaseAgents.size()) : parallelism.intValue();
+        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess);
+    }
+
+    private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,
+                                       Map<String, AgentDefinitionReader.LoadedAgent> library, Template phaseInstruction,
+                                       Problems problems) {
+        List<PreparedAgent> result = new ArrayList<>();
+        if (node == null || node.value() == null || (node.isList() && node.list().isEmpty())) {
+            problems.add(file, node == null ? phaseNode.line() : node.line(), field + ".agents", "a phase needs at least one agent");
+            return result;
+        }
+        if (!node.isList()) {
+            problems.add(file, node.line(), field + ".agents", "must be a list of agent names or inline agents");
+            return result;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.list().size(); i++) {
+            YamlNode entry = node.list().get(i);
+            String entryField = field + ".agents[" + i + "]";
+            AgentDefinitionReader.LoadedAgent loaded = agent(file, entryField, entry, library, problems);
+            if (loaded == null) {
+                continue;
+            }
+            String name = loaded.definition().name();
+            if (!seen.add(name)) {
+                problems.add(file, entry.line(), entryField, "duplicate agent '" + name + "' in this phase");
+                continue;
+            }
+            if (loaded.runner() == null) {
+                if (loaded.definition().kind() == null) {
+                    problems.add(file, entry.line(), entryField, "agent '" + name + "' (" + loaded.definition().source()
+                            + ") names no kind, so it is a Claude Code agent (kind 'claude'), which this build cannot run yet;"
+                            + " give it a kind (simulated, command)");
+                }
+                continue;
+            }
+            result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.body(), phaseInstruction)));
+        }
+        return result;
+    }
+
+    private AgentDefinitionReader.LoadedAgent agent(Path file, String field, YamlNode entry,
+                                                    Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+        if (entry.isMap()) {
+            Map<String, YamlNode> keys = entry.map();
+            YamlNode nameNode = keys.get("name");
+            if (nameNode == null || nameNode.value() == null) {
+                problems.add(file, entry.line(), field + ".name", "an inline agent needs a name");
+                return null;
+            }
+            AgentDefinitionReader.LoadedAgent existing = library.get(nameNode.text());
+            if (existing != null) {
+                problems.add(file, nameNode.line(), field + ".name", "duplicate name: inline agent '" + nameNode.text()
+                        + "' has the name of the library agent in " + existing.definition().source());
+                return null;
+            }
+            YamlNode body = keys.get("instruction");
+            return agents.read(keys, null, body == null ? "" : body.text(), file, entry.line(), field + ".", problems);
+        }
+        if (entry.isScalar() && entry.value() != null) {
+            AgentDefinitionReader.LoadedAgent agent = library.get(entry.text());
+            if (agent == null) {
+                problems.add(file, entry.line(), field, "unknown agent '" + entry.text()
+                        + "': no file in the agent library has this name, and an inline agent is a mapping {name, kind, ...}");
+            }
+            return agent;
+        }
+        problems.add(file, entry.line(), field, "must be an agent name or an inline agent {name, kind, ...}");
+        return null;
+    }
+
+    private static Template combine(Template body, Template phaseInstruction) {
+        if (phaseInstruction == null) {
+            return body;
+        }
+        return scope -> {
+            String head = body.render(scope);
+            String tail = phaseInstruction.render(scope);
+            return head.isEmpty() ? tail : head + "\n\n" + tail;
+        };
+    }
+
+    private static void unknownKeys(Path file, String prefix, Map<String, YamlNode> keys, Set<String> known, Problems problems) {
+        keys.forEach((key, value) -> {
+            if (!known.contains(key)) {
+                problems.add(file, value.line(), prefix + key, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
+            }
+        });
+    }
+
+    private static String scalar(Path file, String field, YamlNode node, Problems problems) {
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        if (!node.isScalar()) {
+            problems.add(file, node.line(), field, "must be a single value");
+            return null;
+        }
+        return node.text();
+    }
+
+    private static boolean bool(Path file, String field, YamlNode node, Problems problems) {
+        if (node == null || node.value() == null) {
+            return false;
+        }
+        if (node.value() instanceof Boolean b) {
+            return b;
+        }
+        problems.add(file, node.line(), field, "'" + node.text() + "' is not true or false");
+        return false;
+    }
+
+    private static Long positive(Path file, String field, YamlNode node, Problems problems) {
+        if (node == null || node.value() == null) {
+            return null;
+        }
+        if (node.value() instanceof Long n && n >= 1 && n <= 10_000) {
+            return n;
+        }
+        problems.add(file, node.line(), field, "'" + node.text() + "' is not a whole number from 1 to 10000");
+        return null;
+    }
+
+    private static int line(YamlNode node, YamlNode fallback) {
+        return node != null ? node.line() : fallback.line();
+    }
+
+    static Map<String, AgentDefinitionReader.LoadedAgent> index(List<AgentDefinitionReader.LoadedAgent> agents) {
+        Map<String, AgentDefinitionReader.LoadedAgent> map = new LinkedHashMap<>();
+        agents.forEach(a -> map.put(a.definition().name(), a));
+        return map;
+    }
+}
