@@ -20,13 +20,13 @@ import org.springframework.util.unit.DataSize;
  * The rendered instruction is written to the program's stdin.
  */
 @Component
-class CommandAgentKind implements AgentKind {
+public class CommandAgentKind implements AgentKind {
 
     static final DataSize DEFAULT_MAX_OUTPUT = DataSize.ofMegabytes(1);
 
     private final InstructionTemplates templates;
 
-    CommandAgentKind(InstructionTemplates templates) {
+    public CommandAgentKind(InstructionTemplates templates) {
         this.templates = templates;
     }
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * {@code seed} every attempt is deterministic.
  */
 @Component
-class SimulatedAgentKind implements AgentKind {
+public class SimulatedAgentKind implements AgentKind {
 
     static final long DEFAULT_OUTPUT_BYTES = 1024;
 
