@@ -4,6 +4,8 @@
 CREATE TABLE P21_RUN (
     RUN_ID            VARCHAR(36)   NOT NULL PRIMARY KEY,
     WORKFLOW          VARCHAR(200)  NOT NULL,
+    -- The definition file the run was launched from, so a restart rebuilds the same workflow.
+    SOURCE            VARCHAR(1000),
     STATUS            VARCHAR(20)   NOT NULL,
     PARAMS            CLOB,
     JOB_INSTANCE_ID   BIGINT,

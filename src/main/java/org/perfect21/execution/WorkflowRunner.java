@@ -1,6 +1,9 @@
 package org.perfect21.execution;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -9,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.ParameterResolver;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.batch.core.job.JobExecution;
@@ -55,7 +59,8 @@ public class WorkflowRunner {
     public RunDocument run(WorkflowDefinition workflow, Map<String, ?> params) {
         Map<String, Object> typed = ParameterResolver.resolve(workflow, params);
         String runId = UUID.randomUUID().toString();
-        history.createRun(runId, workflow.name(), json.writeValueAsString(typed), Instant.now());
+        history.createRun(runId, workflow.name(), workflow.source() == null ? null : workflow.source().toAbsolutePath().toString(),
+                json.writeValueAsString(typed), Instant.now());
         execute(new RunPlan(runId, workflow, typed, false));
         return document(runId);
     }
@@ -74,14 +79,25 @@ public class WorkflowRunner {
         if (active.contains(runId)) {
             throw new RunNotRestartableException("run " + runId + " is still running");
         }
-        WorkflowDefinition workflow = definitions.load().workflow(stored.workflow())
-                .orElseThrow(() -> new RunNotRestartableException("run " + runId + " is of workflow '" + stored.workflow()
-                        + "', which is no longer defined"));
+        WorkflowDefinition workflow = definitionOf(stored);
         Map<String, Object> params = json.readValue(stored.paramsJson() == null ? "{}" : stored.paramsJson(),
                 new TypeReference<Map<String, Object>>() { });
         recoverIfAbandoned(stored);
         execute(new RunPlan(runId, workflow, ParameterResolver.resolve(workflow, params), true));
         return document(runId);
+    }
+
+    /** The workflow as defined now in the file the run came from (or, failing that, in the jobs directory). */
+    private WorkflowDefinition definitionOf(RunHistory.StoredRun stored) {
+        if (stored.source() != null && Files.isRegularFile(Path.of(stored.source()))) {
+            Definitions loaded = definitions.loadFiles(List.of(), List.of(Path.of(stored.source())));
+            if (loaded.workflow(stored.workflow()).isPresent()) {
+                return loaded.workflow(stored.workflow()).get();
+            }
+        }
+        return definitions.load().workflow(stored.workflow())
+                .orElseThrow(() -> new RunNotRestartableException("run " + stored.runId() + " is of workflow '"
+                        + stored.workflow() + "', which is no longer defined"));
     }
 
     public RunDocument document(String runId) {

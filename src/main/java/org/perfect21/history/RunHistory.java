@@ -28,9 +28,9 @@ public class RunHistory {
         this.transaction = transaction;
     }
 
-    public void createRun(String runId, String workflow, String paramsJson, Instant createdAt) {
-        jdbc.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, STATUS, PARAMS, CREATED_AT) VALUES (?, ?, 'STARTING', ?, ?)",
-                runId, workflow, paramsJson, at(createdAt));
+    public void createRun(String runId, String workflow, String source, String paramsJson, Instant createdAt) {
+        jdbc.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, SOURCE, STATUS, PARAMS, CREATED_AT) VALUES (?, ?, ?, 'STARTING', ?, ?)",
+                runId, workflow, source, paramsJson, at(createdAt));
     }
 
     public void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
@@ -120,13 +120,13 @@ public class RunHistory {
 
     /** The workflow name and parameters (JSON) of a run, to rebuild it for a restart. */
     public Optional<StoredRun> storedRun(String runId) {
-        return jdbc.query("SELECT WORKFLOW, STATUS, PARAMS, JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?",
+        return jdbc.query("SELECT WORKFLOW, SOURCE, STATUS, PARAMS, JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?",
                 rs -> rs.next() ? Optional.of(new StoredRun(runId, rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Long) rs.getObject(4, Long.class))) : Optional.empty(), runId);
+                        rs.getString(4), (Long) rs.getObject(5, Long.class))) : Optional.empty(), runId);
     }
 
     /** What is needed to restart a run. */
-    public record StoredRun(String runId, String workflow, String status, String paramsJson, Long jobExecutionId) {
+    public record StoredRun(String runId, String workflow, String source, String status, String paramsJson, Long jobExecutionId) {
     }
 
     public Optional<RunDocument> find(String runId) {

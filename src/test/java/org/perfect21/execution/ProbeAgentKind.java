@@ -1,0 +1,66 @@
+package org.perfect21.execution;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+import org.perfect21.agent.AgentDefinition;
+import org.perfect21.agent.AgentKind;
+import org.perfect21.agent.AgentOutcome;
+import org.perfect21.agent.AgentRunner;
+import org.perfect21.agent.AgentSettings;
+
+/**
+ * A test agent kind ({@code kind: probe}) that records how it is called: invocations per agent,
+ * the most attempts in flight at once, and whatever {@link #observer} reports while an attempt runs.
+ * Agents named in {@link #failing} fail. Each attempt lasts {@code latency} (default 50ms) on a timer.
+ */
+class ProbeAgentKind implements AgentKind {
+
+    final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    final Set<String> failing = ConcurrentHashMap.newKeySet();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final AtomicInteger maxInFlight = new AtomicInteger();
+    final AtomicInteger maxObserved = new AtomicInteger();
+    volatile IntSupplier observer = () -> 0;
+
+    void reset() {
+        invocations.clear();
+        failing.clear();
+        inFlight.set(0);
+        maxInFlight.set(0);
+        maxObserved.set(0);
+        observer = () -> 0;
+    }
+
+    int invocationsOf(String agent) {
+        AtomicInteger count = invocations.get(agent);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public String name() {
+        return "probe";
+    }
+
+    @Override
+    public AgentRunner prepare(AgentDefinition definition, AgentSettings settings) {
+        var latency = settings.duration("latency");
+        long millis = latency == null ? 50 : latency.toMillis();
+        return call -> {
+            invocations.computeIfAbsent(definition.name(), k -> new AtomicInteger()).incrementAndGet();
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            maxObserved.accumulateAndGet(observer.getAsInt(), Math::max);
+            boolean fails = failing.contains(definition.name());
+            return CompletableFuture.supplyAsync(() -> {
+                inFlight.decrementAndGet();
+                return fails ? AgentOutcome.failure("probe " + definition.name() + " told to fail")
+                        : AgentOutcome.success(call.instruction());
+            }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, call.executor()));
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package org.perfect21.execution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.WorkflowDefinition;
+
+/** Loads a workflow written inline in a test through the real loader. */
+final class TestWorkflows {
+
+    private TestWorkflows() {
+    }
+
+    static WorkflowDefinition load(DefinitionLoader loader, Path dir, String yaml) {
+        try {
+            Files.createDirectories(dir);
+            Path file = Files.createTempFile(dir, "workflow", ".yml");
+            Files.writeString(file, yaml);
+            return loader.loadFiles(List.of(), List.of(file)).workflows().values().iterator().next();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package org.perfect21.execution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perfect21.history.RunDocument;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.InvalidParametersException;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class WorkflowRunnerTests {
+
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", () -> "jobs");
+        registry.add("perfect21.execution.max-concurrent-agents", () -> "6");
+    }
+
+    @TestConfiguration
+    static class Probe {
+        @Bean
+        ProbeAgentKind probeAgentKind() {
+            return new ProbeAgentKind();
+        }
+    }
+
+    @Autowired
+    WorkflowRunner runner;
+    @Autowired
+    DefinitionLoader loader;
+    @Autowired
+    ProbeAgentKind probe;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HikariDataSource dataSource;
+
+    @BeforeEach
+    void resetProbe() {
+        probe.reset();
+    }
+
+    @Test
+    void aPhaseOfNAgentsGivesNResultsWhoseIntervalsOverlap() {
+        WorkflowDefinition workflow = workflow("""
+                name: overlap
+                phases:
+                  - name: all
+                    agents:
+                      - {name: a1, kind: simulated, latency: 200ms, outputBytes: 2KB}
+                      - {name: a2, kind: simulated, latency: 200ms, outputBytes: 2KB}
+                      - {name: a3, kind: simulated, latency: 200ms, outputBytes: 2KB}
+                      - {name: a4, kind: simulated, latency: 200ms, outputBytes: 2KB}
+                      - {name: a5, kind: simulated, latency: 200ms, outputBytes: 2KB}
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        List<RunDocument.Agent> agents = run.phases().get(0).agents();
+        assertThat(agents).hasSize(5).allSatisfy(agent -> {
+            assertThat(agent.status()).isEqualTo("COMPLETED");
+            assertThat(agent.outputBytes()).isEqualTo(2048);
+            assertThat(agent.attempts()).isEqualTo(1);
+        });
+        Instant lastStart = agents.stream().map(RunDocument.Agent::startedAt).max(Comparator.naturalOrder()).orElseThrow();
+        Instant firstEnd = agents.stream().map(RunDocument.Agent::endedAt).min(Comparator.naturalOrder()).orElseThrow();
+        assertThat(lastStart).as("every agent started before any finished").isBefore(firstEnd);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM P21_AGENT_RESULT WHERE RUN_ID = ?", Integer.class, run.runId()))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void parallelismBoundsTheAgentsOfAPhaseInFlight() {
+        WorkflowDefinition workflow = workflow(probePhase("bounded", 6, "parallelism: 2"));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(probe.maxInFlight.get()).isEqualTo(2);
+        assertThat(run.phases().get(0).agents()).hasSize(6);
+    }
+
+    @Test
+    void theGlobalLimitBoundsAgentsInFlightAcrossThePhase() {
+        WorkflowDefinition workflow = workflow(probePhase("global", 12, ""));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(probe.maxInFlight.get()).as("perfect21.execution.max-concurrent-agents=6").isEqualTo(6);
+    }
+
+    @Test
+    void agentsHoldNoDatabaseConnectionWhileTheyWork() {
+        probe.observer = () -> dataSource.getHikariPoolMXBean().getActiveConnections();
+        WorkflowDefinition workflow = workflow(probePhase("connections", 4, ""));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(probe.maxObserved.get()).as("active JDBC connections while agents ran").isZero();
+    }
+
+    @Test
+    void aPhaseMeetingMinSuccessLetsTheRunGoOn() {
+        probe.failing.add("p1");
+        probe.failing.add("p2");
+        WorkflowDefinition workflow = workflow(probePhase("lenient", 4, "minSuccess: 50%") + """
+                  - name: second
+                    agents: [{name: after, kind: probe}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.phases()).extracting(RunDocument.Phase::status).containsExactly("COMPLETED", "COMPLETED");
+        assertThat(run.phases().get(0).succeeded()).isEqualTo(2);
+        assertThat(run.phases().get(0).failed()).isEqualTo(2);
+        assertThat(probe.invocationsOf("after")).isEqualTo(1);
+    }
+
+    @Test
+    void aPhaseMissingMinSuccessFailsTheRunAndStopsItThere() {
+        probe.failing.add("p1");
+        probe.failing.add("p2");
+        WorkflowDefinition workflow = workflow(probePhase("strict", 4, "minSuccess: 3") + """
+                  - name: second
+                    agents: [{name: after, kind: probe}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("phase 'work'", "2 of 4 agents succeeded", "requires 3");
+        assertThat(run.phases()).hasSize(1);
+        assertThat(run.phases().get(0).status()).isEqualTo("FAILED");
+        assertThat(probe.invocationsOf("after")).isZero();
+    }
+
+    @Test
+    void restartingAFailedRunRerunsOnlyTheAgentsThatDidNotComplete() {
+        probe.failing.add("p3");
+        WorkflowDefinition workflow = workflow("""
+                name: restartable
+                phases:
+                  - name: first
+                    agents: [{name: f1, kind: probe}, {name: f2, kind: probe}]
+                """ + probePhase("ignored", 4, "").substring("name: ignored\nphases:\n".length()));
+        RunDocument failed = runner.run(workflow, Map.of());
+        assertThat(failed.status()).isEqualTo("FAILED");
+        probe.failing.clear();
+
+        RunDocument restarted = runner.restart(failed.runId());
+
+        assertThat(restarted.runId()).isEqualTo(failed.runId());
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(probe.invocationsOf("f1")).as("completed phase not re-run").isEqualTo(1);
+        assertThat(probe.invocationsOf("p1")).as("completed agent not re-run").isEqualTo(1);
+        assertThat(probe.invocationsOf("p3")).as("failed agent re-run").isEqualTo(2);
+        RunDocument.Agent p3 = restarted.phases().get(1).agents().stream().filter(a -> a.agent().equals("p3")).findFirst().orElseThrow();
+        assertThat(p3.status()).isEqualTo("COMPLETED");
+        assertThat(p3.attempts()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN P21_RUN r ON r.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+                + " WHERE r.RUN_ID = ?", Integer.class, failed.runId())).as("two executions of one job instance").isEqualTo(2);
+    }
+
+    @Test
+    void aCompletedRunCannotBeRestarted() {
+        RunDocument run = runner.run(workflow(probePhase("done", 1, "")), Map.of());
+
+        assertThatThrownBy(() -> runner.restart(run.runId())).isInstanceOf(RunNotRestartableException.class)
+                .hasMessageContaining("completed");
+        assertThatThrownBy(() -> runner.restart("no-such-run")).isInstanceOf(NoSuchRunException.class);
+    }
+
+    @Test
+    void failedAttemptsAreRetriedUpToRetries() {
+        WorkflowDefinition workflow = workflow("""
+                name: retrying
+                phases:
+                  - name: flaky
+                    agents: [{name: flaky, kind: simulated, failureRate: 1.0, retries: 2}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        RunDocument.Agent agent = run.phases().get(0).agents().get(0);
+        assertThat(agent.status()).isEqualTo("FAILED");
+        assertThat(agent.attempts()).isEqualTo(3);
+        assertThat(agent.error()).contains("simulated failure of flaky (attempt 3)");
+    }
+
+    @Test
+    void anAttemptPastItsTimeoutFails() {
+        WorkflowDefinition workflow = workflow("""
+                name: slow
+                phases:
+                  - name: slow
+                    minSuccess: 0
+                    agents: [{name: slow, kind: simulated, latency: 10s, timeout: 100ms}, {name: quick, kind: simulated}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        RunDocument.Agent slow = run.phases().get(0).agents().get(0);
+        assertThat(slow.status()).isEqualTo("FAILED");
+        assertThat(slow.error()).isEqualTo("timed out after 100 ms");
+    }
+
+    @Test
+    void aPhaseTimeoutFailsWhatIsStillRunning() {
+        WorkflowDefinition workflow = workflow("""
+                name: deadline
+                phases:
+                  - name: bounded
+                    timeout: 150ms
+                    agents: [{name: long, kind: simulated, latency: 10s}, {name: short, kind: simulated, latency: 10ms}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent, RunDocument.Agent::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("long", "FAILED"), org.assertj.core.groups.Tuple.tuple("short", "COMPLETED"));
+        assertThat(run.phases().get(0).agents().get(0).error()).isEqualTo("phase 'bounded' timed out after 150 ms");
+    }
+
+    @Test
+    void instructionsAreRenderedWithParametersAndPhase() {
+        WorkflowDefinition workflow = workflow("""
+                name: rendering
+                parameters:
+                  topic: {type: string, required: true}
+                phases:
+                  - name: echo
+                    instruction: "phase {{phase.name}} of {{workflow.name}}"
+                    agents: [{name: echo, kind: probe, instruction: "topic={{params.topic}}"}]
+                """);
+
+        RunDocument run = runner.run(workflow, Map.of("topic", "billing"));
+
+        String output = jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ?", String.class, run.runId());
+        assertThat(output).isEqualTo("topic=billing\n\nphase echo of rendering");
+    }
+
+    @Test
+    void badParametersAreRefusedBeforeAnythingIsWritten() {
+        WorkflowDefinition workflow = workflow("""
+                name: typed
+                parameters:
+                  count: {type: integer, required: true}
+                phases:
+                  - agents: [{name: one, kind: probe}]
+                """);
+        Integer before = jdbc.queryForObject("SELECT COUNT(*) FROM P21_RUN", Integer.class);
+
+        assertThatThrownBy(() -> runner.run(workflow, Map.of("count", "many", "extra", "1")))
+                .isInstanceOf(InvalidParametersException.class)
+                .hasMessageContaining("'many' is not an integer").hasMessageContaining("unknown parameter 'extra'");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM P21_RUN", Integer.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'typed'", Integer.class)).isZero();
+    }
+
+    @Test
+    void theShippedFeatureDevelopmentWorkflowCompletes() {
+        RunDocument run = runner.run(loader.load().workflow("feature-development").orElseThrow(), Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.phases()).extracting(RunDocument.Phase::name).containsExactly("analysis", "review");
+        assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent).containsExactly(
+                "backend-architect", "security-auditor", "test-engineer", "api-designer", "database-specialist");
+    }
+
+    private WorkflowDefinition workflow(String yaml) {
+        return TestWorkflows.load(loader, DATA.resolve("workflows"), yaml);
+    }
+
+    /** A workflow with one phase "work" of {@code count} probe agents p1..pN and extra phase keys. */
+    private static String probePhase(String name, int count, String phaseKeys) {
+        StringBuilder yaml = new StringBuilder("name: " + name + "\nphases:\n  - name: work\n");
+        if (!phaseKeys.isEmpty()) {
+            yaml.append("    ").append(phaseKeys).append('\n');
+        }
+        yaml.append("    agents:\n");
+        for (int i = 1; i <= count; i++) {
+            yaml.append("      - {name: p").append(i).append(", kind: probe}\n");
+        }
+        return yaml.toString();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-runner-tests");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
