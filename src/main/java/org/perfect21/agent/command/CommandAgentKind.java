@@ -37,17 +37,18 @@ public class CommandAgentKind implements AgentKind {
 
     @Override
     public AgentRunner prepare(AgentDefinition definition, AgentSettings settings) {
+        List<Template> argv = new ArrayList<>();
         if (!settings.has("command")) {
             settings.problem("command", "is required for kind command: an argv list such as [git, log, --oneline]");
         } else if (!(settings.values().get("command") instanceof List)) {
             settings.problem("command", "must be a list of arguments such as [git, log, --oneline]; commands never go through a shell");
-        }
-        List<Template> argv = new ArrayList<>();
-        for (String arg : settings.stringList("command", false)) {
-            argv.add(compile(settings, "command", arg));
-        }
-        if (settings.has("command") && argv.isEmpty() && settings.problems().isEmpty()) {
-            settings.problem("command", "must name at least the program to run");
+        } else {
+            for (String arg : settings.stringList("command", false)) {
+                argv.add(compile(settings, "command", arg));
+            }
+            if (argv.isEmpty() && settings.problems().isEmpty()) {
+                settings.problem("command", "must name at least the program to run");
+            }
         }
         Map<String, Template> env = new LinkedHashMap<>();
         settings.stringMap("env").forEach((k, v) -> env.put(k, compile(settings, "env", v)));
