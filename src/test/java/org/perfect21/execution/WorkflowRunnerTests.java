@@ -188,6 +188,25 @@ class WorkflowRunnerTests {
     }
 
     @Test
+    void aRunLeftRunningByACrashedProcessIsRecoveredAndRestarted() {
+        probe.failing.add("p2");
+        RunDocument failed = runner.run(workflow(probePhase("crashed", 3, "")), Map.of());
+        // What a killed process leaves behind: the execution still STARTED, the run still RUNNING.
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = (SELECT JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?)", failed.runId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL"
+                + " WHERE JOB_EXECUTION_ID = (SELECT JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?)", failed.runId());
+        jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', ENDED_AT = NULL WHERE RUN_ID = ?", failed.runId());
+        probe.failing.clear();
+
+        RunDocument restarted = runner.restart(failed.runId());
+
+        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(probe.invocationsOf("p1")).isEqualTo(1);
+        assertThat(probe.invocationsOf("p2")).isEqualTo(2);
+    }
+
+    @Test
     void aCompletedRunCannotBeRestarted() {
         RunDocument run = runner.run(workflow(probePhase("done", 1, "")), Map.of());
 
