@@ -314,6 +314,16 @@ class WorkflowRunnerTests {
                 "backend-architect", "security-auditor", "test-engineer", "api-designer", "database-specialist");
     }
 
+    @Test
+    void theShippedRepositoryStatsWorkflowDoesRealWorkWithGit() {
+        RunDocument run = runner.run(loader.load().workflow("repository-stats").orElseThrow(), Map.of("path", "."));
+
+        assertThat(run.status()).as(String.valueOf(run)).isEqualTo("COMPLETED");
+        String commits = jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'commit-count'",
+                String.class, run.runId());
+        assertThat(Integer.parseInt(commits.strip())).isPositive();
+    }
+
     private WorkflowDefinition workflow(String yaml) {
         return TestWorkflows.load(loader, DATA.resolve("workflows"), yaml);
     }
