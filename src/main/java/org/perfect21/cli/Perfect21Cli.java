@@ -55,9 +55,29 @@ public final class Perfect21Cli {
             return OK;
         }
         Object command = leaf.commandSpec().userObject();
-        try (ConfigurableApplicationContext context = start(split.get(true))) {
+        ConfigurableApplicationContext context;
+        try {
+            context = start(split.get(true));
+        } catch (RuntimeException e) {
+            err.println("error: Perfect21 could not start: " + rootMessage(e));
+            err.println("(add --logging.level.org.springframework.boot=INFO for the full report)");
+            return USAGE;
+        }
+        try (context) {
             return context.getBean(CliCommands.class).execute(command, out, err);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (message.contains("Database may be already in use")) {
+            return "the database is in use by another Perfect21 process (" + message.replaceAll(" Possible solutions.*", "") + ")";
+        }
+        return message;
     }
 
     private static ConfigurableApplicationContext start(List<String> bootArgs) {
@@ -65,7 +85,10 @@ public final class Perfect21Cli {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.org.perfect21=WARN")
+                .properties("logging.level.root=WARN", "logging.level.org.perfect21=WARN",
+                        // Startup failures are reported in one line by execute(); the stack trace is opt-in.
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")
                 .run(bootArgs.toArray(String[]::new));
     }
 }
