@@ -43,7 +43,10 @@ public class CommandAgentKind implements AgentKind {
             settings.problem("command", "must be a list of arguments such as [git, log, --oneline]; commands never go through a shell");
         }
         List<Template> argv = new ArrayList<>();
-        for (String arg : settings.stringList("command", false)) {
+        // Only a list is read as arguments: a string was reported above and must not be reported twice.
+        List<String> args = settings.values().get("command") instanceof List
+                ? settings.stringList("command", false) : List.of();
+        for (String arg : args) {
             argv.add(compile(settings, "command", arg));
         }
         if (settings.has("command") && argv.isEmpty() && settings.problems().isEmpty()) {
