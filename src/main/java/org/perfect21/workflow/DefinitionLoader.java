@@ -83,7 +83,9 @@ public class DefinitionLoader {
             agentFiles.read(file, problems).ifPresent(agent -> {
                 var previous = library.putIfAbsent(agent.definition().name(), agent);
                 if (previous != null) {
-                    problems.add(file, 1, "name", "duplicate agent name '" + agent.definition().name()
+                    // The name key's line; a name taken from the file name points at the front matter.
+                    Integer nameLine = agent.definition().settings().lineOf("name");
+                    problems.add(file, nameLine == null ? 1 : nameLine, "name", "duplicate agent name '" + agent.definition().name()
                             + "', also defined in " + previous.definition().source());
                 }
             });
