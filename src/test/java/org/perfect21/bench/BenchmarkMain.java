@@ -97,8 +97,9 @@ public final class BenchmarkMain {
     private void warmUp() throws Exception {
         log("warm-up");
         for (Contender contender : contenders) {
-            for (int i = 0; i < 30 * settings.warmups(); i++) {
-                contender.run(NO_OP);
+            // Throughput kept climbing over the first repetitions with a short warm-up: the JIT was not done.
+            for (int inFlight : IN_FLIGHT) {
+                Throughput.measure(contender, NO_OP, inFlight, settings.window().multipliedBy(settings.warmups()));
             }
             for (int n : COMPARED) {
                 for (int i = 0; i < settings.warmups(); i++) {
