@@ -1,0 +1,159 @@
+package org.perfect21.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.perfect21.Perfect21Application;
+import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.Definitions;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Runs the benchmark and writes the report: {@code BenchmarkMain <report.md> <scratch-dir> [--quick]}.
+ * The scratch directory receives the workload definitions and the H2 database; {@code ops/bench}
+ * creates and removes it.
+ */
+public final class BenchmarkMain {
+
+    static final List<Integer> MATRIX = List.of(3, 5, 10, 20, 30);
+    static final List<Integer> COMPARED = List.of(5, 30);
+    static final Workload NO_OP = Workload.noOp(5);
+    static final List<Integer> IN_FLIGHT = List.of(1, 8);
+
+    /** How much to measure: repetitions after warm-up, and the length of one throughput window. */
+    record Settings(boolean quick, int repetitions, int warmups, Duration window) {
+        static Settings of(boolean quick) {
+            return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000)) : new Settings(false, 7, 2, Duration.ofMillis(2000));
+        }
+    }
+
+    private final Settings settings;
+    private final Results results = new Results();
+    private final List<Contender> contenders = new ArrayList<>();
+    private Contender perfect21;
+
+    private BenchmarkMain(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: BenchmarkMain <report.md> <scratch-dir> [--quick]");
+            System.exit(2);
+        }
+        boolean quick = List.of(args).contains("--quick");
+        new BenchmarkMain(Settings.of(quick)).execute(Path.of(args[0]), Path.of(args[1]));
+        System.exit(0);
+    }
+
+    private void execute(Path report, Path scratch) throws Exception {
+        long began = System.nanoTime();
+        Path jobs = scratch.resolve("jobs");
+        Files.createDirectories(jobs.resolve("workflows"));
+        Files.createDirectories(jobs.resolve("agents"));
+        List<Workload> workloads = new ArrayList<>(MATRIX.stream().map(Workload::timed).toList());
+        workloads.add(NO_OP);
+        for (Workload workload : workloads) {
+            Files.writeString(jobs.resolve("workflows").resolve(workload.name() + ".yml"), workload.yaml());
+        }
+        long startup = System.nanoTime();
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
+                        "logging.level.root=WARN", "spring.main.banner-mode=off")
+                .run()) {
+            results.startupMillis = (System.nanoTime() - startup) / 1_000_000;
+            Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
+            Environment env = context.getEnvironment();
+            perfect21 = new Perfect21Contender(context.getBean(WorkflowRunner.class), definitions);
+            contenders.add(perfect21);
+            contenders.add(new PlainSpringBatchPeer(definitions, env.getRequiredProperty("spring.datasource.url"),
+                    env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", "")));
+            contenders.add(new ExecutorServiceFloor(definitions));
+            try {
+                warmUp();
+                matrix();
+                throughput();
+            } finally {
+                for (Contender contender : contenders.subList(1, contenders.size())) {
+                    contender.close();
+                }
+            }
+        }
+        results.totalMillis = (System.nanoTime() - began) / 1_000_000;
+        Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
+        log("wrote " + report + " in " + results.totalMillis / 1000 + " s");
+    }
+
+    /** JIT and connection pools warm on every code path before anything counts. */
+    private void warmUp() throws Exception {
+        log("warm-up");
+        for (Contender contender : contenders) {
+            // Throughput kept climbing over the first repetitions with a short warm-up: the JIT was not done.
+            for (int inFlight : IN_FLIGHT) {
+                Throughput.measure(contender, NO_OP, inFlight, settings.window().multipliedBy(settings.warmups()));
+            }
+            for (int n : COMPARED) {
+                for (int i = 0; i < settings.warmups(); i++) {
+                    contender.run(Workload.timed(n));
+                }
+            }
+        }
+    }
+
+    /** The scalability matrix; the compared rows run every contender, interleaved, rotating who goes first. */
+    private void matrix() throws Exception {
+        for (int n : MATRIX) {
+            Workload workload = Workload.timed(n);
+            List<Contender> row = COMPARED.contains(n) ? contenders : List.of(perfect21);
+            log("matrix " + workload.label() + " × " + row.size() + " contender(s)");
+            for (Contender contender : row) {
+                contender.run(workload);
+            }
+            for (int rep = 0; rep < settings.repetitions(); rep++) {
+                for (Contender contender : rotated(row, rep)) {
+                    results.add(contender.name(), workload, contender.run(workload));
+                }
+            }
+            results.heapAfterGc.put(n, heapUsedAfterGc());
+        }
+    }
+
+    private void throughput() throws Exception {
+        for (int inFlight : IN_FLIGHT) {
+            log("throughput " + NO_OP.label() + ", " + inFlight + " in flight");
+            for (Contender contender : contenders) {
+                Throughput.measure(contender, NO_OP, inFlight, settings.window().dividedBy(2));
+            }
+            for (int rep = 0; rep < settings.repetitions(); rep++) {
+                for (Contender contender : rotated(contenders, rep)) {
+                    results.add(contender.name(), NO_OP, inFlight, Throughput.measure(contender, NO_OP, inFlight, settings.window()));
+                }
+            }
+        }
+    }
+
+    private static List<Contender> rotated(List<Contender> list, int by) {
+        List<Contender> copy = new ArrayList<>(list);
+        java.util.Collections.rotate(copy, by % Math.max(1, list.size()));
+        return copy;
+    }
+
+    static long heapUsedAfterGc() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static void log(String message) {
+        System.err.println("[bench] " + message);
+    }
+}

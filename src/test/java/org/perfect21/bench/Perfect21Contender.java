@@ -1,0 +1,48 @@
+package org.perfect21.bench;
+
+import java.util.Map;
+
+import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.RunDocument;
+import org.perfect21.workflow.Definitions;
+
+/** Perfect21 itself: {@link WorkflowRunner#run} with the run document's agent durations. */
+final class Perfect21Contender implements Contender {
+
+    private final WorkflowRunner runner;
+    private final Definitions definitions;
+
+    Perfect21Contender(WorkflowRunner runner, Definitions definitions) {
+        this.runner = runner;
+        this.definitions = definitions;
+    }
+
+    @Override
+    public String name() {
+        return "Perfect21";
+    }
+
+    @Override
+    public RunSample run(Workload workload) {
+        var workflow = definitions.workflow(workload.name()).orElseThrow();
+        long start = System.nanoTime();
+        RunDocument document = runner.run(workflow, Map.of());
+        long wall = System.nanoTime() - start;
+        long criticalMs = 0;
+        int succeeded = 0;
+        int agents = 0;
+        for (RunDocument.Phase phase : document.phases()) {
+            for (RunDocument.Agent agent : phase.agents()) {
+                agents++;
+                if ("COMPLETED".equals(agent.status())) {
+                    succeeded++;
+                }
+                if (agent.durationMs() != null) {
+                    criticalMs = Math.max(criticalMs, agent.durationMs());
+                }
+            }
+        }
+        return new RunSample(wall, criticalMs * 1_000_000, succeeded, Math.max(agents, workload.agents()),
+                "COMPLETED".equals(document.status()));
+    }
+}

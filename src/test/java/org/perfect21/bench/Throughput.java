@@ -1,0 +1,58 @@
+package org.perfect21.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Closed-loop throughput: {@code inFlight} client threads each run the workload back to back for a window. */
+final class Throughput {
+
+    /** Runs per second over a window, and how many of those runs did not complete. */
+    record Sample(double runsPerSecond, int runs, int failed) {
+    }
+
+    private Throughput() {
+    }
+
+    static Sample measure(Contender contender, Workload workload, int inFlight, Duration window) throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Exception> error = new AtomicReference<>();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> clients = new ArrayList<>();
+        long[] bounds = new long[2];
+        for (int i = 0; i < inFlight; i++) {
+            Thread client = new Thread(() -> {
+                try {
+                    go.await();
+                    while (System.nanoTime() < bounds[1]) {
+                        RunSample sample = contender.run(workload);
+                        runs.incrementAndGet();
+                        if (!sample.completed()) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } catch (Exception e) {
+                    error.compareAndSet(null, e);
+                }
+            }, "bench-client-" + i);
+            clients.add(client);
+            client.start();
+        }
+        bounds[0] = System.nanoTime();
+        bounds[1] = bounds[0] + window.toNanos();
+        go.countDown();
+        for (Thread client : clients) {
+            client.join();
+        }
+        // Until the last run in flight returned: every counted run lies inside the measured interval.
+        long elapsed = System.nanoTime() - bounds[0];
+        if (error.get() != null) {
+            throw error.get();
+        }
+        return new Sample(runs.get() / (elapsed / 1e9), runs.get(), failed.get());
+    }
+}
