@@ -6,7 +6,10 @@ import org.perfect21.history.RunHistory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
-/** Mirrors a run's job execution into {@code P21_RUN}: running when the job starts, its outcome when it ends. */
+/**
+ * Records a run's outcome in {@code P21_RUN} when its job ends. (The run is marked running with its
+ * first phase, in the same transaction.)
+ */
 final class RunListener implements JobExecutionListener {
 
     private final String runId;
@@ -18,15 +21,11 @@ final class RunListener implements JobExecutionListener {
     }
 
     @Override
-    public void beforeJob(JobExecution execution) {
-        history.markRunning(runId, execution.getJobInstance().getInstanceId(), execution.getId(), Instant.now());
-    }
-
-    @Override
     public void afterJob(JobExecution execution) {
         String error = execution.getAllFailureExceptions().stream()
                 .map(e -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                 .findFirst().orElse(null);
-        history.markEnded(runId, execution.getStatus().name(), Instant.now(), error);
+        history.markEnded(runId, execution.getJobInstance().getInstanceId(), execution.getId(), execution.getStatus().name(),
+                Instant.now(), error);
     }
 }

@@ -110,7 +110,7 @@ public class WorkflowRunner {
             JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, plan.runId()).toJobParameters();
             jobOperator.start(jobs.build(plan), parameters);
         } catch (Exception e) {
-            history.markEnded(plan.runId(), "FAILED", Instant.now(), "launch failed: " + e.getMessage());
+            history.markEnded(plan.runId(), null, null, "FAILED", Instant.now(), "launch failed: " + e.getMessage());
         } finally {
             active.remove(plan.runId());
         }

@@ -1,17 +1,27 @@
 package org.perfect21.history;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Assembles a {@link RunDocument} from the run, phase and agent rows (three indexed queries). */
+/** Assembles a {@link RunDocument} from the run, phase and agent rows in one ordered join. */
 final class RunDocumentReader {
+
+    private static final String QUERY = "SELECT r.WORKFLOW, r.STATUS, r.STARTED_AT, r.ENDED_AT, r.ERROR,"
+            + " p.PHASE_INDEX, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
+            + " p.SUCCEEDED, p.FAILED, p.REQUIRED,"
+            + " a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
+            + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR"
+            + " FROM P21_RUN r"
+            + " LEFT JOIN P21_PHASE_RUN p ON p.RUN_ID = r.RUN_ID"
+            + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = p.RUN_ID AND a.PHASE_INDEX = p.PHASE_INDEX"
+            + " WHERE r.RUN_ID = ? ORDER BY p.PHASE_INDEX, a.AGENT_INDEX";
 
     private final JdbcTemplate jdbc;
 
@@ -20,32 +30,50 @@ final class RunDocumentReader {
     }
 
     Optional<RunDocument> read(String runId) {
-        List<RunDocument> runs = jdbc.query("SELECT RUN_ID, WORKFLOW, STATUS, STARTED_AT, ENDED_AT, ERROR FROM P21_RUN WHERE RUN_ID = ?",
-                (rs, i) -> new RunDocument(rs.getString("RUN_ID"), rs.getString("WORKFLOW"), rs.getString("STATUS"),
-                        RunHistory.instant(rs, "STARTED_AT"), RunHistory.instant(rs, "ENDED_AT"),
-                        millis(RunHistory.instant(rs, "STARTED_AT"), RunHistory.instant(rs, "ENDED_AT")),
-                        rs.getString("ERROR"), List.of()), runId);
-        if (runs.isEmpty()) {
-            return Optional.empty();
+        return jdbc.query(QUERY, rs -> {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Instant started = RunHistory.instant(rs, "STARTED_AT");
+            Instant ended = RunHistory.instant(rs, "ENDED_AT");
+            RunDocument run = new RunDocument(runId, rs.getString("WORKFLOW"), rs.getString("STATUS"), started, ended,
+                    millis(started, ended), rs.getString("ERROR"), phases(rs));
+            return Optional.of(run);
+        }, runId);
+    }
+
+    /** Reads the phases and their agents from the current row on; rows come ordered by phase, then agent. */
+    private static List<RunDocument.Phase> phases(ResultSet rs) throws SQLException {
+        List<RunDocument.Phase> phases = new ArrayList<>();
+        if (rs.getObject("PHASE_INDEX") == null) {
+            return phases;
         }
-        Map<Integer, List<RunDocument.Agent>> agents = new LinkedHashMap<>();
-        jdbc.query("SELECT PHASE_INDEX, AGENT, STATUS, STARTED_AT, ENDED_AT, DURATION_MS, ATTEMPTS, OUTPUT_BYTES,"
-                + " OUTPUT_TRUNCATED, ERROR FROM P21_AGENT_RESULT WHERE RUN_ID = ? ORDER BY PHASE_INDEX, AGENT_INDEX", rs -> {
-                    agents.computeIfAbsent(rs.getInt("PHASE_INDEX"), k -> new ArrayList<>()).add(new RunDocument.Agent(
-                            rs.getString("AGENT"), rs.getString("STATUS"), RunHistory.instant(rs, "STARTED_AT"),
-                            RunHistory.instant(rs, "ENDED_AT"), (Long) rs.getObject("DURATION_MS", Long.class),
-                            rs.getInt("ATTEMPTS"), rs.getLong("OUTPUT_BYTES"), rs.getBoolean("OUTPUT_TRUNCATED"),
-                            rs.getString("ERROR")));
-                }, runId);
-        List<RunDocument.Phase> phases = jdbc.query("SELECT PHASE_INDEX, PHASE, STATUS, STARTED_AT, ENDED_AT, SUCCEEDED, FAILED, REQUIRED"
-                        + " FROM P21_PHASE_RUN WHERE RUN_ID = ? ORDER BY PHASE_INDEX",
-                (rs, i) -> new RunDocument.Phase(rs.getString("PHASE"), rs.getString("STATUS"),
-                        millis(RunHistory.instant(rs, "STARTED_AT"), RunHistory.instant(rs, "ENDED_AT")),
-                        rs.getInt("SUCCEEDED"), rs.getInt("FAILED"), rs.getInt("REQUIRED"),
-                        agents.getOrDefault(rs.getInt("PHASE_INDEX"), List.of())), runId);
-        RunDocument run = runs.get(0);
-        return Optional.of(new RunDocument(run.runId(), run.workflow(), run.status(), run.startedAt(), run.endedAt(),
-                run.durationMs(), run.error(), phases));
+        boolean more = true;
+        while (more) {
+            int index = rs.getInt("PHASE_INDEX");
+            String name = rs.getString("PHASE");
+            String status = rs.getString("PHASE_STATUS");
+            Long duration = millis(RunHistory.instant(rs, "PHASE_STARTED"), RunHistory.instant(rs, "PHASE_ENDED"));
+            int succeeded = rs.getInt("SUCCEEDED");
+            int failed = rs.getInt("FAILED");
+            int required = rs.getInt("REQUIRED");
+            List<RunDocument.Agent> agents = new ArrayList<>();
+            do {
+                if (rs.getString("AGENT") != null) {
+                    agents.add(agent(rs));
+                }
+                more = rs.next();
+            } while (more && rs.getInt("PHASE_INDEX") == index);
+            phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents));
+        }
+        return phases;
+    }
+
+    private static RunDocument.Agent agent(ResultSet rs) throws SQLException {
+        return new RunDocument.Agent(rs.getString("AGENT"), rs.getString("AGENT_STATUS"),
+                RunHistory.instant(rs, "AGENT_STARTED"), RunHistory.instant(rs, "AGENT_ENDED"),
+                (Long) rs.getObject("DURATION_MS", Long.class), rs.getInt("ATTEMPTS"), rs.getLong("OUTPUT_BYTES"),
+                rs.getBoolean("OUTPUT_TRUNCATED"), rs.getString("AGENT_ERROR"));
     }
 
     private static Long millis(Instant start, Instant end) {

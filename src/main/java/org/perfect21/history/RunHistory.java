@@ -33,27 +33,39 @@ public class RunHistory {
                 runId, workflow, source, paramsJson, at(createdAt));
     }
 
-    public void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
+    private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
         jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?, STARTED_AT = ?,"
                 + " ENDED_AT = NULL, ERROR = NULL WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), runId);
     }
 
-    /** Ends a run; an error already recorded (e.g. by a phase gate) is kept over {@code error}. */
-    public void markEnded(String runId, String status, Instant endedAt, String error) {
-        jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?) WHERE RUN_ID = ?",
-                status, at(endedAt), clip(error), runId);
+    /**
+     * Ends a run; an error already recorded (e.g. by a phase gate) is kept over {@code error}. The job ids
+     * are set here too, for a job that failed before its first phase started.
+     */
+    public void markEnded(String runId, Long jobInstanceId, Long jobExecutionId, String status, Instant endedAt, String error) {
+        jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
+                        + " JOB_INSTANCE_ID = COALESCE(?, JOB_INSTANCE_ID), JOB_EXECUTION_ID = COALESCE(?, JOB_EXECUTION_ID),"
+                        + " STARTED_AT = COALESCE(STARTED_AT, ?) WHERE RUN_ID = ?",
+                status, at(endedAt), clip(error), jobInstanceId, jobExecutionId, at(endedAt), runId);
     }
 
     public void recordRunError(String runId, String error) {
         jdbc.update("UPDATE P21_RUN SET ERROR = ? WHERE RUN_ID = ?", clip(error), runId);
     }
 
-    /** Writes the phase row and a pending row per agent; on a restart the rows exist and are reset to running. */
+    /**
+     * Writes the phase row and a pending row per agent in one transaction; on a restart the rows may
+     * exist and are reset to running. The first phase of a job execution also marks the run running,
+     * in the same transaction (one commit fewer per run).
+     */
     public void startPhase(PhaseStart start, Instant startedAt) {
         transaction.executeWithoutResult(status -> {
-            int updated = jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = 'RUNNING', STARTED_AT = ?, ENDED_AT = NULL"
-                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", at(startedAt), start.runId(), start.phaseIndex());
-            if (updated > 0) {
+            if (start.firstOfExecution() != null) {
+                markRunning(start.runId(), start.firstOfExecution().jobInstanceId(), start.firstOfExecution().jobExecutionId(),
+                        startedAt);
+            }
+            if (start.mayExist() && jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = 'RUNNING', STARTED_AT = ?, ENDED_AT = NULL"
+                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", at(startedAt), start.runId(), start.phaseIndex()) > 0) {
                 return;
             }
             jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, STARTED_AT)"
