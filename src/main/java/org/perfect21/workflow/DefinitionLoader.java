@@ -101,7 +101,8 @@ public class DefinitionLoader {
             });
         }
         problems.throwIfAny();
-        problems.warnings().forEach(log::warn);
+        // Reported at INFO: `validate` prints them as warnings; a README among the agents is not worth a warning per run.
+        problems.warnings().forEach(log::info);
         Map<String, AgentDefinition> agents = new LinkedHashMap<>();
         library.forEach((name, loaded) -> agents.put(name, loaded.definition()));
         return new Definitions(Collections.unmodifiableMap(agents), Collections.unmodifiableMap(workflows),
