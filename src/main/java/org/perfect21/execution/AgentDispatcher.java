@@ -68,12 +68,4 @@ final class AgentDispatcher {
             executor.execute(next);
         }
     }
-
-    synchronized int inFlight() {
-        return running;
-    }
-
-    synchronized int queued() {
-        return waiting.size();
-    }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -312,11 +311,5 @@ final class WorkflowFileReader {
 
     private static int line(YamlNode node, YamlNode fallback) {
         return node != null ? node.line() : fallback.line();
-    }
-
-    static Map<String, AgentDefinitionReader.LoadedAgent> index(List<AgentDefinitionReader.LoadedAgent> agents) {
-        Map<String, AgentDefinitionReader.LoadedAgent> map = new LinkedHashMap<>();
-        agents.forEach(a -> map.put(a.definition().name(), a));
-        return map;
     }
 }
