@@ -2,13 +2,16 @@ package org.perfect21.execution;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,13 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.perfect21.agent.AgentCall;
 import org.perfect21.agent.AgentOutcome;
 import org.perfect21.history.AgentResult;
+import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.PhaseDefinition;
 import org.perfect21.workflow.PreparedAgent;
 
 /**
  * Runs the agents of one partition of a phase: at most {@code parallelism} at once (each start
  * triggered by a completion), each attempt under its timeout, failures retried, the phase deadline
- * enforced, every result handed to the {@link ResultWriter}. Nothing here blocks a thread.
+ * enforced. Agents never block a thread. The worker step's thread, which would otherwise only wait,
+ * writes results as they arrive: one JDBC batch of whatever finished since its last write (at once
+ * when idle, batched under load, no timer).
  */
 final class PartitionExecution {
 
@@ -33,16 +39,15 @@ final class PartitionExecution {
     private final Map<Integer, AgentResult> prior;
     private final AgentDispatcher dispatcher;
     private final Executor executor;
-    private final ResultWriter writer;
     private final ExecutionProperties properties;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<AgentResult> finished = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private volatile boolean expired;
-    private CompletableFuture<?>[] done;
 
     PartitionExecution(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior,
-                       AgentDispatcher dispatcher, Executor executor, ResultWriter writer, ExecutionProperties properties) {
+                       AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.phase = plan.workflow().phases().get(phaseIndex);
@@ -50,16 +55,14 @@ final class PartitionExecution {
         this.prior = prior;
         this.dispatcher = dispatcher;
         this.executor = executor;
-        this.writer = writer;
         this.properties = properties;
     }
 
-    /** Starts the agents; the future completes with every result once all are written. */
-    CompletableFuture<List<AgentResult>> start(int parallelism) {
-        done = new CompletableFuture<?>[todo.size()];
-        for (int i = 0; i < done.length; i++) {
-            done[i] = new CompletableFuture<AgentResult>();
-        }
+    /**
+     * Starts the agents, then writes their results as they finish until all are written. Runs on the
+     * worker step's thread; returns every result.
+     */
+    List<AgentResult> run(int parallelism, RunHistory history) throws InterruptedException {
         if (phase.timeout() != null) {
             deadline.orTimeout(phase.timeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((ignored, failure) -> {
@@ -72,28 +75,46 @@ final class PartitionExecution {
         for (int i = 0; i < window; i++) {
             startNext();
         }
-        return CompletableFuture.allOf(done).whenComplete((v, e) -> deadline.complete(null))
-                .thenApply(v -> java.util.Arrays.stream(done).map(f -> (AgentResult) f.join()).toList());
+        List<AgentResult> written = new ArrayList<>(todo.size());
+        try {
+            while (written.size() < todo.size()) {
+                List<AgentResult> batch = new ArrayList<>();
+                batch.add(finished.take());
+                finished.drainTo(batch);
+                history.saveResults(batch);
+                written.addAll(batch);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // Stopped, or the database failed: nothing more starts and what runs is cut short.
+            expire();
+            throw e;
+        } finally {
+            deadline.complete(null);
+        }
+        return written;
     }
 
-    @SuppressWarnings("unchecked")
     private void startNext() {
         int slot = next.getAndIncrement();
         if (slot >= todo.size()) {
             return;
         }
         int agentIndex = todo.get(slot);
-        CompletableFuture<AgentResult> slotDone = (CompletableFuture<AgentResult>) done[slot];
-        runAgent(agentIndex)
-                .thenCompose(writer::save)
-                .whenCompleteAsync((result, failure) -> {
-                    if (failure != null) {
-                        slotDone.completeExceptionally(failure);
-                    } else {
-                        slotDone.complete(result);
-                    }
-                    startNext();
-                }, executor);
+        runAgent(agentIndex).whenComplete((result, failure) -> {
+            finished.add(result != null ? result : failedResult(agentIndex, failure));
+            if (next.get() < todo.size()) {
+                // Start the next agent off the completing thread (it may be a JDK timer or process reaper).
+                executor.execute(this::startNext);
+            }
+        });
+    }
+
+    private AgentResult failedResult(int agentIndex, Throwable failure) {
+        AgentResult before = prior.get(agentIndex);
+        Instant now = Instant.now();
+        return new AgentResult(plan.runId(), phaseIndex, agentIndex, AgentResult.FAILED,
+                (before == null ? 0 : before.attempts()) + 1, now, now, 0, false, "",
+                describe(phase.agents().get(agentIndex), failure));
     }
 
     private CompletableFuture<AgentResult> runAgent(int agentIndex) {
@@ -116,10 +137,12 @@ final class PartitionExecution {
 
     private CompletableFuture<Attempted> attempt(PreparedAgent agent, int priorAttempts, int attempt) {
         return dispatcher.submit(() -> startAttempt(agent, priorAttempts + attempt))
-                .handleAsync((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)), executor)
+                .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
                 .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || expired
                         ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
-                        : attempt(agent, priorAttempts, attempt + 1));
+                        // A retry starts on the agent executor, not on whichever thread saw the failure.
+                        : CompletableFuture.supplyAsync(() -> attempt(agent, priorAttempts, attempt + 1), executor)
+                                .thenCompose(retry -> retry));
     }
 
     private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int attemptNumber) {

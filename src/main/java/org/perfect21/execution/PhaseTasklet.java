@@ -2,9 +2,6 @@ package org.perfect21.execution;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 
 import org.perfect21.history.AgentResult;
@@ -18,8 +15,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * The worker step of a phase: runs its partition's agents and counts successes for the gate. It runs
- * under a resourceless transaction, so no database connection is held while agents work; results
- * are committed by the {@link ResultWriter} as they finish. Agents already completed in an earlier
+ * under a resourceless transaction, so no database connection is held while agents work; it commits
+ * results in batches as they finish. Agents already completed in an earlier
  * execution of the same run are not run again.
  */
 final class PhaseTasklet implements Tasklet {
@@ -32,17 +29,15 @@ final class PhaseTasklet implements Tasklet {
     private final RunHistory history;
     private final AgentDispatcher dispatcher;
     private final Executor executor;
-    private final ResultWriter writer;
     private final ExecutionProperties properties;
 
     PhaseTasklet(RunPlan plan, int phaseIndex, RunHistory history, AgentDispatcher dispatcher, Executor executor,
-                 ResultWriter writer, ExecutionProperties properties) {
+                 ExecutionProperties properties) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.history = history;
         this.dispatcher = dispatcher;
         this.executor = executor;
-        this.writer = writer;
         this.properties = properties;
     }
 
@@ -54,9 +49,8 @@ final class PhaseTasklet implements Tasklet {
         Map<Integer, AgentResult> prior = plan.restart() ? history.agentStates(plan.runId(), phaseIndex) : Map.of();
         List<Integer> todo = agents.stream().filter(i -> !isCompleted(prior.get(i))).toList();
         int alreadySucceeded = agents.size() - todo.size();
-        CompletableFuture<List<AgentResult>> results = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher,
-                executor, writer, properties).start(context.getInt(PhasePartitioner.PARALLELISM));
-        List<AgentResult> finished = await(results);
+        List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties)
+                .run(context.getInt(PhasePartitioner.PARALLELISM), history);
         long succeeded = finished.stream().filter(AgentResult::succeeded).count();
         context.putInt(SUCCEEDED, alreadySucceeded + (int) succeeded);
         context.putInt(FAILED, finished.size() - (int) succeeded);
@@ -67,19 +61,5 @@ final class PhaseTasklet implements Tasklet {
 
     private static boolean isCompleted(AgentResult state) {
         return state != null && state.succeeded();
-    }
-
-    private static List<AgentResult> await(CompletableFuture<List<AgentResult>> results) throws Exception {
-        try {
-            return results.get();
-        } catch (InterruptedException e) {
-            results.cancel(true);
-            Thread.currentThread().interrupt();
-            throw e;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (CancellationException e) {
-            throw new IllegalStateException("phase cancelled", e);
-        }
     }
 }

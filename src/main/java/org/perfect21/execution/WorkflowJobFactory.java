@@ -29,19 +29,17 @@ class WorkflowJobFactory {
     private final RunHistory history;
     private final AgentDispatcher dispatcher;
     private final ThreadPoolTaskExecutor agentExecutor;
-    private final ResultWriter writer;
     private final ExecutionProperties properties;
     // Worker steps wait for their agents; they must never occupy the agent executor's threads.
     private final TaskExecutor partitionExecutor;
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     WorkflowJobFactory(JobRepository jobRepository, RunHistory history, AgentDispatcher dispatcher,
-                       ThreadPoolTaskExecutor agentExecutor, ResultWriter writer, ExecutionProperties properties) {
+                       ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties) {
         this.jobRepository = jobRepository;
         this.history = history;
         this.dispatcher = dispatcher;
         this.agentExecutor = agentExecutor;
-        this.writer = writer;
         this.properties = properties;
         if (properties.gridSize() == 1) {
             this.partitionExecutor = new SyncTaskExecutor();
@@ -67,7 +65,7 @@ class WorkflowJobFactory {
         PhaseDefinition phase = plan.workflow().phases().get(index);
         String name = "phase:" + phase.name();
         Step worker = new StepBuilder(name + ":worker", jobRepository)
-                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, writer, properties), noTransaction)
+                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, properties), noTransaction)
                 // On restart every partition runs again; the tasklet skips agents that already completed.
                 .allowStartIfComplete(true)
                 .build();
