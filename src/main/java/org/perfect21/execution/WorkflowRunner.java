@@ -57,12 +57,19 @@ public class WorkflowRunner {
      * @throws org.perfect21.workflow.InvalidParametersException before anything is written, when parameters do not fit
      */
     public RunDocument run(WorkflowDefinition workflow, Map<String, ?> params) {
+        return document(execute(workflow, params).runId());
+    }
+
+    /**
+     * Runs a workflow to its end on the calling thread and says how it ended, without reading the
+     * run back (for callers that need only the outcome).
+     */
+    public RunOutcome execute(WorkflowDefinition workflow, Map<String, ?> params) {
         Map<String, Object> typed = ParameterResolver.resolve(workflow, params);
         String runId = UUID.randomUUID().toString();
         history.createRun(runId, workflow.name(), workflow.source() == null ? null : workflow.source().toAbsolutePath().toString(),
                 json.writeValueAsString(typed), Instant.now());
-        execute(new RunPlan(runId, workflow, typed, false));
-        return document(runId);
+        return new RunOutcome(runId, execute(new RunPlan(runId, workflow, typed, false)));
     }
 
     /**
@@ -104,13 +111,15 @@ public class WorkflowRunner {
         return history.find(runId).orElseThrow(() -> new NoSuchRunException(runId));
     }
 
-    private void execute(RunPlan plan) {
+    /** Runs the plan's job to its end; returns the final status. */
+    private String execute(RunPlan plan) {
         active.add(plan.runId());
         try {
             JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, plan.runId()).toJobParameters();
-            jobOperator.start(jobs.build(plan), parameters);
+            return jobOperator.start(jobs.build(plan), parameters).getStatus().name();
         } catch (Exception e) {
             history.markEnded(plan.runId(), null, null, "FAILED", Instant.now(), "launch failed: " + e.getMessage());
+            return "FAILED";
         } finally {
             active.remove(plan.runId());
         }

@@ -7,6 +7,11 @@ interface Contender extends AutoCloseable {
 
     RunSample run(Workload workload) throws Exception;
 
+    /** Runs the workload for a throughput window: only whether it completed matters. */
+    default boolean runToEnd(Workload workload) throws Exception {
+        return run(workload).completed();
+    }
+
     @Override
     default void close() throws Exception {
     }

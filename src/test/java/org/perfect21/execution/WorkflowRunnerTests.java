@@ -93,6 +93,18 @@ class WorkflowRunnerTests {
     }
 
     @Test
+    void executeReportsHowTheRunEndedAsTheRunDocumentRecordsIt() {
+        probe.failing.add("p2");
+
+        RunOutcome failed = runner.execute(workflow(probePhase("outcome-failed", 2, "")), Map.of());
+        probe.failing.clear();
+        RunOutcome completed = runner.execute(workflow(probePhase("outcome-completed", 2, "")), Map.of());
+
+        assertThat(failed.status()).isEqualTo("FAILED").isEqualTo(runner.document(failed.runId()).status());
+        assertThat(completed.status()).isEqualTo("COMPLETED").isEqualTo(runner.document(completed.runId()).status());
+    }
+
+    @Test
     void parallelismBoundsTheAgentsOfAPhaseInFlight() {
         WorkflowDefinition workflow = workflow(probePhase("bounded", 6, "parallelism: 2"));
 
