@@ -1,5 +1,6 @@
 -- Perfect21's own run history. One row per run (a Spring Batch job instance keyed by the
--- run.id job parameter), one per phase of a run, one per agent of a phase.
+-- run.id job parameter), one per phase of a run, one per finished agent of a phase (written once,
+-- when the agent ends; updated only when a restart runs it again).
 
 CREATE TABLE P21_RUN (
     RUN_ID            VARCHAR(36)   NOT NULL PRIMARY KEY,
@@ -29,6 +30,8 @@ CREATE TABLE P21_PHASE_RUN (
     SUCCEEDED     INT          NOT NULL DEFAULT 0,
     FAILED        INT          NOT NULL DEFAULT 0,
     REQUIRED      INT          NOT NULL,
+    -- The phase's agents in order, one name a line: agents without a result row yet are pending.
+    AGENT_NAMES   VARCHAR      NOT NULL,
     STARTED_AT    TIMESTAMP(9) WITH TIME ZONE,
     ENDED_AT      TIMESTAMP(9) WITH TIME ZONE,
     CONSTRAINT P21_PHASE_RUN_PK PRIMARY KEY (RUN_ID, PHASE_INDEX),
@@ -58,7 +61,6 @@ CREATE TABLE P21_AGENT_RESULT (
     CONSTRAINT P21_AGENT_RESULT_UN UNIQUE (RUN_ID, PHASE_INDEX, AGENT_INDEX),
     CONSTRAINT P21_AGENT_RESULT_FK FOREIGN KEY (RUN_ID) REFERENCES P21_RUN (RUN_ID)
 );
--- For the per-agent and failure reports to come.
+-- For the per-agent and failure reports to come (time windows over all agents go through P21_RUN).
 CREATE INDEX P21_AGENT_RESULT_AGENT_STARTED ON P21_AGENT_RESULT (AGENT, STARTED_AT);
 CREATE INDEX P21_AGENT_RESULT_STATUS_ENDED ON P21_AGENT_RESULT (STATUS, ENDED_AT);
-CREATE INDEX P21_AGENT_RESULT_STARTED ON P21_AGENT_RESULT (STARTED_AT);

@@ -111,10 +111,11 @@ final class PartitionExecution {
 
     private AgentResult failedResult(int agentIndex, Throwable failure) {
         AgentResult before = prior.get(agentIndex);
+        PreparedAgent agent = phase.agents().get(agentIndex);
         Instant now = Instant.now();
-        return new AgentResult(plan.runId(), phaseIndex, agentIndex, AgentResult.FAILED,
-                (before == null ? 0 : before.attempts()) + 1, now, now, 0, false, "",
-                describe(phase.agents().get(agentIndex), failure));
+        return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
+                agent.definition().effectiveKind(), before != null, AgentResult.FAILED,
+                (before == null ? 0 : before.attempts()) + 1, now, now, 0, false, "", describe(agent, failure));
     }
 
     private CompletableFuture<AgentResult> runAgent(int agentIndex) {
@@ -125,7 +126,8 @@ final class PartitionExecution {
         return attempt(agent, priorAttempts, 1).thenApply(attempted -> {
             AgentOutcome outcome = attempted.outcome();
             String stored = clip(outcome.output());
-            return new AgentResult(plan.runId(), phaseIndex, agentIndex,
+            return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
+                    agent.definition().effectiveKind(), before != null,
                     outcome.succeeded() ? AgentResult.COMPLETED : AgentResult.FAILED,
                     priorAttempts + attempted.attempts(), startedAt, Instant.now(), outcome.outputBytes(),
                     outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error());

@@ -29,7 +29,7 @@ final class PhaseListener implements StepExecutionListener {
         // Only this manager step exists yet in the execution: it is the first phase to run in it.
         boolean first = job.getStepExecutions().size() <= 1;
         history.startPhase(new PhaseStart(plan.runId(), phaseIndex, phase.name(), phase.requiredSuccesses(),
-                phase.agents().stream().map(a -> new PhaseStart.AgentRow(a.name(), a.definition().effectiveKind())).toList(),
+                phase.agents().stream().map(a -> a.name()).toList(),
                 plan.restart(), first ? new PhaseStart.JobIds(job.getJobInstance().getInstanceId(), job.getId()) : null),
                 Instant.now());
     }

@@ -5,13 +5,14 @@ import java.time.Instant;
 /**
  * The final state of one agent of one phase of a run, as written to {@code P21_AGENT_RESULT}.
  *
+ * @param recorded  whether a row exists already (an earlier execution of the run ran this agent)
  * @param attempts  attempts made in total, across restarts
  * @param output    the stored (bounded) copy of the output
  * @param truncated whether the stored output is shorter than what the agent produced
  */
-public record AgentResult(String runId, int phaseIndex, int agentIndex, String status, int attempts,
-                          Instant startedAt, Instant endedAt, long outputBytes, boolean truncated,
-                          String output, String error) {
+public record AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
+                          boolean recorded, String status, int attempts, Instant startedAt, Instant endedAt,
+                          long outputBytes, boolean truncated, String output, String error) {
 
     public static final String PENDING = "PENDING";
     public static final String COMPLETED = "COMPLETED";

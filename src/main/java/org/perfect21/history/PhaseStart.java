@@ -3,18 +3,14 @@ package org.perfect21.history;
 import java.util.List;
 
 /**
- * The rows written when a phase starts: the phase and one pending row per agent.
+ * The row written when a phase starts.
  *
- * @param agents           agent names and kinds in phase order
- * @param mayExist         whether the rows may exist already (a restarted run)
+ * @param agents           the phase's agent names in order
+ * @param mayExist         whether the row may exist already (a restarted run)
  * @param firstOfExecution the job ids when this is the first phase of a job execution (the run starts running), else null
  */
-public record PhaseStart(String runId, int phaseIndex, String phase, int required, List<AgentRow> agents,
+public record PhaseStart(String runId, int phaseIndex, String phase, int required, List<String> agents,
                          boolean mayExist, JobIds firstOfExecution) {
-
-    /** An agent of the phase. */
-    public record AgentRow(String name, String kind) {
-    }
 
     /** The Spring Batch ids of a run's current execution. */
     public record JobIds(long jobInstanceId, long jobExecutionId) {

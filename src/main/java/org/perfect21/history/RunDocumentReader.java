@@ -5,18 +5,23 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Assembles a {@link RunDocument} from the run, phase and agent rows in one ordered join. */
+/**
+ * Assembles a {@link RunDocument} from the run, phase and agent rows in one ordered join. A phase's
+ * agents come from its agent list; those without a result row yet are pending.
+ */
 final class RunDocumentReader {
 
     private static final String QUERY = "SELECT r.WORKFLOW, r.STATUS, r.STARTED_AT, r.ENDED_AT, r.ERROR,"
             + " p.PHASE_INDEX, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
-            + " p.SUCCEEDED, p.FAILED, p.REQUIRED,"
-            + " a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
+            + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES,"
+            + " a.AGENT_INDEX, a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
             + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR"
             + " FROM P21_RUN r"
             + " LEFT JOIN P21_PHASE_RUN p ON p.RUN_ID = r.RUN_ID"
@@ -57,13 +62,20 @@ final class RunDocumentReader {
             int succeeded = rs.getInt("SUCCEEDED");
             int failed = rs.getInt("FAILED");
             int required = rs.getInt("REQUIRED");
-            List<RunDocument.Agent> agents = new ArrayList<>();
+            String[] names = rs.getString("AGENT_NAMES").split("\n");
+            Map<Integer, RunDocument.Agent> finished = new HashMap<>();
             do {
                 if (rs.getString("AGENT") != null) {
-                    agents.add(agent(rs));
+                    finished.put(rs.getInt("AGENT_INDEX"), agent(rs));
                 }
                 more = rs.next();
             } while (more && rs.getInt("PHASE_INDEX") == index);
+            List<RunDocument.Agent> agents = new ArrayList<>(names.length);
+            for (int i = 0; i < names.length; i++) {
+                RunDocument.Agent agent = finished.get(i);
+                agents.add(agent != null ? agent
+                        : new RunDocument.Agent(names[i], AgentResult.PENDING, null, null, null, 0, 0, false, null));
+            }
             phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents));
         }
         return phases;

@@ -54,9 +54,9 @@ public class RunHistory {
     }
 
     /**
-     * Writes the phase row and a pending row per agent in one transaction; on a restart the rows may
-     * exist and are reset to running. The first phase of a job execution also marks the run running,
-     * in the same transaction (one commit fewer per run).
+     * Writes the phase row (its agents are pending until their results are written); on a restart the
+     * row may exist and is reset to running. The first phase of a job execution also marks the run
+     * running, in the same transaction (one commit fewer per run).
      */
     public void startPhase(PhaseStart start, Instant startedAt) {
         transaction.executeWithoutResult(status -> {
@@ -68,20 +68,9 @@ public class RunHistory {
                     + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", at(startedAt), start.runId(), start.phaseIndex()) > 0) {
                 return;
             }
-            jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, STARTED_AT)"
-                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
-                    start.agents().size(), start.required(), at(startedAt));
-            List<Integer> indexes = java.util.stream.IntStream.range(0, start.agents().size()).boxed().toList();
-            jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, STATUS)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING')", indexes, indexes.size(), (ps, index) -> {
-                        PhaseStart.AgentRow agent = start.agents().get(index);
-                        ps.setString(1, start.runId());
-                        ps.setInt(2, start.phaseIndex());
-                        ps.setInt(3, index);
-                        ps.setString(4, start.phase());
-                        ps.setString(5, agent.name());
-                        ps.setString(6, agent.kind());
-                    });
+            jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, AGENT_NAMES, STARTED_AT)"
+                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
+                    start.agents().size(), start.required(), String.join("\n", start.agents()), at(startedAt));
         });
     }
 
@@ -90,15 +79,30 @@ public class RunHistory {
                 status, succeeded, failed, at(endedAt), runId, phaseIndex);
     }
 
-    /** Writes final agent states as one JDBC batch in one transaction. */
+    /** Writes final agent states in one transaction: new rows as one JDBC batch, rows of re-run agents as another. */
     public void saveResults(List<AgentResult> results) {
-        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
-                "UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?, DURATION_MS = ?,"
-                        + " OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?"
-                        + " WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?",
-                results, results.size(), RunHistory::bindResult));
+        List<AgentResult> inserts = results.stream().filter(r -> !r.recorded()).toList();
+        List<AgentResult> updates = results.stream().filter(AgentResult::recorded).toList();
+        transaction.executeWithoutResult(status -> {
+            if (!inserts.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (STATUS, ATTEMPTS, STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES,"
+                        + " OUTPUT_TRUNCATED, OUTPUT, ERROR, RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (ps, r) -> {
+                            bindResult(ps, r);
+                            ps.setString(13, r.phase());
+                            ps.setString(14, r.agent());
+                            ps.setString(15, r.kind());
+                        });
+            }
+            if (!updates.isEmpty()) {
+                jdbc.batchUpdate("UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?,"
+                        + " DURATION_MS = ?, OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?"
+                        + " WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates, updates.size(), RunHistory::bindResult);
+            }
+        });
     }
 
+    /** Binds the result columns (1-9) and the key (10-12) shared by the insert and the update. */
     private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
         ps.setString(1, r.status());
         ps.setInt(2, r.attempts());
@@ -124,8 +128,8 @@ public class RunHistory {
         jdbc.query("SELECT AGENT_INDEX, STATUS, ATTEMPTS FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ?",
                 rs -> {
                     int index = rs.getInt(1);
-                    states.put(index, new AgentResult(runId, phaseIndex, index, rs.getString(2), rs.getInt(3),
-                            null, null, 0, false, null, null));
+                    states.put(index, new AgentResult(runId, phaseIndex, index, null, null, null, true,
+                            rs.getString(2), rs.getInt(3), null, null, 0, false, null, null));
                 }, runId, phaseIndex);
         return states;
     }

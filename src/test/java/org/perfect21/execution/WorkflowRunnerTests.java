@@ -105,6 +105,24 @@ class WorkflowRunnerTests {
     }
 
     @Test
+    void whileARunGoesOnItsDocumentShowsFinishedAndPendingAgents() {
+        WorkflowDefinition workflow = workflow(probePhase("live", 3, "parallelism: 1").replace("kind: probe", "kind: probe, latency: 300ms"));
+
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.execute(workflow, Map.of()));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            String runId = jdbc.queryForObject("SELECT MAX(RUN_ID) FROM P21_RUN WHERE WORKFLOW = 'live'", String.class);
+            assertThat(runId).isNotNull();
+            RunDocument live = runner.document(runId);
+            assertThat(live.status()).isEqualTo("RUNNING");
+            assertThat(live.phases().get(0).agents()).extracting(RunDocument.Agent::agent, RunDocument.Agent::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", "COMPLETED"),
+                            org.assertj.core.groups.Tuple.tuple("p2", "PENDING"), org.assertj.core.groups.Tuple.tuple("p3", "PENDING"));
+        });
+        assertThat(running.join().status()).isEqualTo("COMPLETED");
+    }
+
+    @Test
     void parallelismBoundsTheAgentsOfAPhaseInFlight() {
         WorkflowDefinition workflow = workflow(probePhase("bounded", 6, "parallelism: 2"));
 
