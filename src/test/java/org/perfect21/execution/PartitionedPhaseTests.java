@@ -1,0 +1,100 @@
+package org.perfect21.execution;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.perfect21.history.RunDocument;
+import org.perfect21.workflow.DefinitionLoader;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A phase split over several partitions (grid size 3): one worker step execution each, one gate over all. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class PartitionedPhaseTests {
+
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", () -> "jobs");
+        registry.add("perfect21.execution.grid-size", () -> "3");
+    }
+
+    @TestConfiguration
+    static class Probe {
+        @Bean
+        ProbeAgentKind probeAgentKind() {
+            return new ProbeAgentKind();
+        }
+    }
+
+    @Autowired
+    WorkflowRunner runner;
+    @Autowired
+    DefinitionLoader loader;
+    @Autowired
+    ProbeAgentKind probe;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void resetProbe() {
+        probe.reset();
+    }
+
+    @Test
+    void aPhaseRunsAsOneWorkerStepExecutionPerPartitionUnderOneGate() {
+        probe.failing.add("p7");
+        String yaml = "name: gridded\nphases:\n  - name: wide\n    parallelism: 4\n    minSuccess: 6\n    agents:\n"
+                + String.join("", java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
+
+        RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.phases().get(0).succeeded()).isEqualTo(6);
+        assertThat(run.phases().get(0).failed()).isEqualTo(1);
+        assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent)
+                .containsExactly("p1", "p2", "p3", "p4", "p5", "p6", "p7");
+        assertThat(probe.maxInFlight.get()).as("the phase's parallelism is shared by its partitions").isLessThanOrEqualTo(4);
+        List<String> steps = jdbc.queryForList("SELECT s.STEP_NAME FROM BATCH_STEP_EXECUTION s"
+                + " JOIN P21_RUN r ON r.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID WHERE r.RUN_ID = ? ORDER BY s.STEP_NAME",
+                String.class, run.runId());
+        assertThat(steps).containsExactly("phase:wide", "phase:wide:worker:partition0",
+                "phase:wide:worker:partition1", "phase:wide:worker:partition2");
+    }
+
+    @Test
+    void theGateCountsSuccessesAcrossAllPartitions() {
+        probe.failing.addAll(List.of("p1", "p2"));
+        String yaml = "name: gated\nphases:\n  - name: wide\n    minSuccess: 5\n    agents:\n"
+                + String.join("", java.util.stream.IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
+
+        RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.error()).contains("4 of 6 agents succeeded", "requires 5");
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-partition-tests");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
