@@ -1,0 +1,51 @@
+package org.perfect21;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Feature packages depend on each other one way: cli → execution → workflow, agent, history. */
+class ModularityTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.perfect21");
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.perfect21.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void agentKindsKnowNothingOfWorkflowsRunsOrHistory() {
+        noClasses().that().resideInAPackage("org.perfect21.agent..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.workflow..", "org.perfect21.execution..",
+                        "org.perfect21.history..", "org.perfect21.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void definitionsAndHistoryDoNotDependOnExecutionOrTheCommandLine() {
+        noClasses().that().resideInAnyPackage("org.perfect21.workflow..", "org.perfect21.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void historyDoesNotDependOnDefinitionsOrAgents() {
+        noClasses().that().resideInAPackage("org.perfect21.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.workflow..", "org.perfect21.agent..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLineUsesTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("org.perfect21.cli..", "org.perfect21")
+                .should().dependOnClassesThat().resideInAPackage("org.perfect21.cli..")
+                .check(CLASSES);
+    }
+}
