@@ -281,6 +281,26 @@ class WorkflowRunnerTests {
     }
 
     @Test
+    void aCommandAgentPastItsTimeoutFailsAndItsProcessTreeIsKilled() throws IOException {
+        Path pidFile = DATA.resolve("sleeper.pid");
+        WorkflowDefinition workflow = workflow("""
+                name: sleeper
+                phases:
+                  - name: sleepy
+                    agents:
+                      - {name: sleeper, kind: command, timeout: 300ms, command: [sh, -c, "sleep 300 & echo $! > %s; wait"]}
+                """.formatted(pidFile));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.phases().get(0).agents().get(0).error()).isEqualTo("timed out after 300 ms");
+        long grandchild = Long.parseLong(Files.readString(pidFile).strip());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                ProcessHandle.of(grandchild).map(p -> !p.isAlive()).orElse(true));
+    }
+
+    @Test
     void aPhaseTimeoutFailsWhatIsStillRunning() {
         WorkflowDefinition workflow = workflow("""
                 name: deadline
