@@ -1,7 +1,5 @@
 package org.perfect21.execution;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,7 @@ import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A phase split over several partitions (grid size 3): one worker step execution each, one gate over all. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(ProbeConfiguration.class)
 class PartitionedPhaseTests {
 
-    static final Path DATA = tempDir();
+    static final Path DATA = TestWorkflows.tempDir();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -33,13 +31,6 @@ class PartitionedPhaseTests {
         registry.add("perfect21.execution.grid-size", () -> "3");
     }
 
-    @TestConfiguration
-    static class Probe {
-        @Bean
-        ProbeAgentKind probeAgentKind() {
-            return new ProbeAgentKind();
-        }
-    }
 
     @Autowired
     WorkflowRunner runner;
@@ -88,13 +79,5 @@ class PartitionedPhaseTests {
 
         assertThat(run.status()).isEqualTo("FAILED");
         assertThat(run.error()).contains("4 of 6 agents succeeded", "requires 5");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-partition-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -15,6 +15,15 @@ final class TestWorkflows {
     private TestWorkflows() {
     }
 
+    /** A scratch directory for a test class's database and workflow files. */
+    static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-tests");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static WorkflowDefinition load(DefinitionLoader loader, Path dir, String yaml) {
         try {
             Files.createDirectories(dir);

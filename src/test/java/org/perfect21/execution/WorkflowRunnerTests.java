@@ -17,8 +17,7 @@ import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(ProbeConfiguration.class)
 class WorkflowRunnerTests {
 
-    static final Path DATA = tempDir();
+    static final Path DATA = TestWorkflows.tempDir();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -38,13 +38,6 @@ class WorkflowRunnerTests {
         registry.add("perfect21.execution.max-concurrent-agents", () -> "6");
     }
 
-    @TestConfiguration
-    static class Probe {
-        @Bean
-        ProbeAgentKind probeAgentKind() {
-            return new ProbeAgentKind();
-        }
-    }
 
     @Autowired
     WorkflowRunner runner;
@@ -389,13 +382,5 @@ class WorkflowRunnerTests {
             yaml.append("      - {name: p").append(i).append(", kind: probe}\n");
         }
         return yaml.toString();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-runner-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,14 @@
+package org.perfect21.execution;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** Registers the {@code probe} agent kind beside the real ones. */
+@TestConfiguration
+class ProbeConfiguration {
+
+    @Bean
+    ProbeAgentKind probeAgentKind() {
+        return new ProbeAgentKind();
+    }
+}
