@@ -19,7 +19,8 @@ final class CliArguments {
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
             subcommands = {Run.class, Restart.class, Validate.class},
-            footer = {"", "Spring Boot properties may be given as --name=value, e.g. --perfect21.data-dir=/tmp/p21."})
+            footer = {"", "Spring Boot properties may be given as --name=value, for example:",
+                    "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs"})
     static final class Top implements Callable<Integer> {
         @Override
         public Integer call() {
