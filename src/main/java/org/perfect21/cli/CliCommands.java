@@ -16,6 +16,7 @@ import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CliCommands {
 
     private final DefinitionLoader definitions;
-    private final WorkflowRunner runner;
+    private final ObjectProvider<WorkflowRunner> runner;
     private final JsonMapper json;
 
-    CliCommands(DefinitionLoader definitions, WorkflowRunner runner, JsonMapper json) {
+    // The runner (and with it the database) is only created for commands that run something.
+    CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, JsonMapper json) {
         this.definitions = definitions;
         this.runner = runner;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -40,7 +42,7 @@ class CliCommands {
                 return run(run, out);
             }
             if (command instanceof CliArguments.Restart restart) {
-                return print(runner.restart(restart.runId), restart.json, out);
+                return print(runner.getObject().restart(restart.runId), restart.json, out);
             }
             if (command instanceof CliArguments.Validate validate) {
                 return validate(validate, out, err);
@@ -61,7 +63,7 @@ class CliCommands {
     private int run(CliArguments.Run run, PrintStream out) {
         var params = run.paramMap();
         WorkflowDefinition workflow = resolve(run.workflow);
-        return print(runner.run(workflow, params), run.json, out);
+        return print(runner.getObject().run(workflow, params), run.json, out);
     }
 
     private WorkflowDefinition resolve(String target) {

@@ -57,7 +57,7 @@ public final class Perfect21Cli {
         Object command = leaf.commandSpec().userObject();
         ConfigurableApplicationContext context;
         try {
-            context = start(split.get(true));
+            context = start(split.get(true), command instanceof CliArguments.Validate);
         } catch (RuntimeException e) {
             err.println("error: Perfect21 could not start: " + rootMessage(e));
             err.println("(add --logging.level.org.springframework.boot=INFO for the full report)");
@@ -80,8 +80,10 @@ public final class Perfect21Cli {
         return message;
     }
 
-    private static ConfigurableApplicationContext start(List<String> bootArgs) {
+    /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
+    private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
         return new SpringApplicationBuilder(Perfect21Application.class)
+                .lazyInitialization(definitionsOnly)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)

@@ -62,6 +62,7 @@ class ValidateCommandTests {
         // then
         assertThat(exit).as(err()).isZero();
         assertThat(out()).contains("valid: 1 agents, 1 workflows");
+        assertThat(dataDir.resolve("perfect21.mv.db")).as("validating never opens the database").doesNotExist();
     }
 
     @Test
