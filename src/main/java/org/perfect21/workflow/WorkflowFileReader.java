@@ -23,7 +23,6 @@ final class WorkflowFileReader {
     private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases");
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
             "minSuccess", "instruction");
-    private static final Set<String> PARAMETER_KEYS = Set.of("type", "required", "default", "description");
 
     private final AgentDefinitionReader agents;
     private final InstructionTemplates templates;
@@ -50,66 +49,22 @@ final class WorkflowFileReader {
         }
         int before = problems.count();
         Map<String, YamlNode> keys = root.map();
-        unknownKeys(file, "", keys, WORKFLOW_KEYS, problems);
+        YamlFields.unknownKeys(file, "", keys, WORKFLOW_KEYS, problems);
         String defaultName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-        String name = scalar(file, "name", keys.get("name"), problems);
+        String name = YamlFields.scalar(file, "name", keys.get("name"), problems);
         if (name == null) {
             name = defaultName;
         }
         if (!AgentDefinitionReader.NAME.matcher(name).matches()) {
             problems.add(file, line(keys.get("name"), root), "name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
         }
-        List<ParameterDefinition> parameters = parameters(file, keys.get("parameters"), problems);
+        List<ParameterDefinition> parameters = ParameterReader.read(file, keys.get("parameters"), problems);
         List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new WorkflowDefinition(name, scalar(file, "description", keys.get("description"), problems),
+        return Optional.of(new WorkflowDefinition(name, YamlFields.scalar(file, "description", keys.get("description"), problems),
                 parameters, phases, file));
-    }
-
-    private List<ParameterDefinition> parameters(Path file, YamlNode node, Problems problems) {
-        List<ParameterDefinition> result = new ArrayList<>();
-        if (node == null || node.value() == null) {
-            return result;
-        }
-        if (!node.isMap()) {
-            problems.add(file, node.line(), "parameters", "must be a mapping of parameter names to {type, required, default}");
-            return result;
-        }
-        node.map().forEach((name, spec) -> {
-            String field = "parameters." + name;
-            Map<String, YamlNode> specKeys = spec.isMap() ? spec.map()
-                    : spec.value() == null ? Map.of() : Map.of("type", spec);
-            if (spec.isList()) {
-                problems.add(file, spec.line(), field, "must be a type name or a mapping {type, required, default}");
-                return;
-            }
-            unknownKeys(file, field + ".", specKeys, PARAMETER_KEYS, problems);
-            String typeText = scalar(file, field + ".type", specKeys.get("type"), problems);
-            ParameterDefinition.Type type = typeText == null ? ParameterDefinition.Type.STRING : ParameterDefinition.Type.parse(typeText);
-            if (type == null) {
-                problems.add(file, specKeys.get("type").line(), field + ".type",
-                        "unknown type '" + typeText + "' (known: " + ParameterDefinition.Type.names() + ")");
-                return;
-            }
-            boolean required = bool(file, field + ".required", specKeys.get("required"), problems);
-            Object defaultValue = null;
-            YamlNode defaultNode = specKeys.get("default");
-            if (defaultNode != null && defaultNode.value() != null) {
-                try {
-                    defaultValue = type.convert(defaultNode.value());
-                } catch (IllegalArgumentException e) {
-                    problems.add(file, defaultNode.line(), field + ".default", e.getMessage());
-                }
-                if (required) {
-                    problems.add(file, defaultNode.line(), field, "is required and has a default: choose one");
-                }
-            }
-            result.add(new ParameterDefinition(name, type, required, defaultValue,
-                    scalar(file, field + ".description", specKeys.get("description"), problems)));
-        });
-        return result;
     }
 
     private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
@@ -145,14 +100,14 @@ final class WorkflowFileReader {
     private PhaseDefinition phase(Path file, String field, int index, YamlNode node,
                                   Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
         Map<String, YamlNode> keys = node.map();
-        unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
-        String name = scalar(file, field + ".name", keys.get("name"), problems);
+        YamlFields.unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
+        String name = YamlFields.scalar(file, field + ".name", keys.get("name"), problems);
         if (name == null) {
             name = "phase-" + (index + 1);
         } else if (!AgentDefinitionReader.NAME.matcher(name).matches()) {
             problems.add(file, keys.get("name").line(), field + ".name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
         }
-        String instructionText = scalar(file, field + ".instruction", keys.get("instruction"), problems);
+        String instructionText = YamlFields.scalar(file, field + ".instruction", keys.get("instruction"), problems);
         Template phaseInstruction = null;
         if (instructionText != null) {
             try {
@@ -162,7 +117,7 @@ final class WorkflowFileReader {
             }
         }
         List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, problems);
-        Long parallelism = positive(file, field + ".parallelism", keys.get("parallelism"), problems);
+        Long parallelism = YamlFields.positive(file, field + ".parallelism", keys.get("parallelism"), problems);
         Duration timeout = null;
         YamlNode timeoutNode = keys.get("timeout");
         if (timeoutNode != null && timeoutNode.value() != null) {
@@ -266,47 +221,6 @@ final class WorkflowFileReader {
             String tail = phaseInstruction.render(scope);
             return head.isEmpty() ? tail : head + "\n\n" + tail;
         };
-    }
-
-    private static void unknownKeys(Path file, String prefix, Map<String, YamlNode> keys, Set<String> known, Problems problems) {
-        keys.forEach((key, value) -> {
-            if (!known.contains(key)) {
-                problems.add(file, value.line(), prefix + key, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")");
-            }
-        });
-    }
-
-    private static String scalar(Path file, String field, YamlNode node, Problems problems) {
-        if (node == null || node.value() == null) {
-            return null;
-        }
-        if (!node.isScalar()) {
-            problems.add(file, node.line(), field, "must be a single value");
-            return null;
-        }
-        return node.text();
-    }
-
-    private static boolean bool(Path file, String field, YamlNode node, Problems problems) {
-        if (node == null || node.value() == null) {
-            return false;
-        }
-        if (node.value() instanceof Boolean b) {
-            return b;
-        }
-        problems.add(file, node.line(), field, "'" + node.text() + "' is not true or false");
-        return false;
-    }
-
-    private static Long positive(Path file, String field, YamlNode node, Problems problems) {
-        if (node == null || node.value() == null) {
-            return null;
-        }
-        if (node.value() instanceof Long n && n >= 1 && n <= 10_000) {
-            return n;
-        }
-        problems.add(file, node.line(), field, "'" + node.text() + "' is not a whole number from 1 to 10000");
-        return null;
     }
 
     private static int line(YamlNode node, YamlNode fallback) {
