@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Feature packages depend on each other one way: cli → execution → workflow, agent, history. */
+/** Feature packages depend on each other one way: api, cli → execution → workflow, agent, history. */
 class ModularityTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -39,6 +39,14 @@ class ModularityTests {
     void historyDoesNotDependOnDefinitionsOrAgents() {
         noClasses().that().resideInAPackage("org.perfect21.history..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.workflow..", "org.perfect21.agent..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void nothingBelowTheEntryPointsDependsOnTheApi() {
+        noClasses().that().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..", "org.perfect21.agent..",
+                        "org.perfect21.history..", "org.perfect21.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.perfect21.api..")
                 .check(CLASSES);
     }
 

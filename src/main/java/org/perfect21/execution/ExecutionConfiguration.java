@@ -11,9 +11,15 @@ class ExecutionConfiguration {
     @Bean
     ThreadPoolTaskExecutor agentExecutor(ExecutionProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        // The one executor also carries each queued run's job thread (mostly waiting on its agents),
+        // so it holds a thread per run slot on top of the agents' threads.
         // core == max: with an unbounded queue a pool never grows past its core size.
-        executor.setCorePoolSize(properties.agentThreads());
-        executor.setMaxPoolSize(properties.agentThreads());
+        int threads = properties.agentThreads() + properties.maxConcurrentRuns();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        // Idle threads are released, so a large run slot count costs nothing while idle.
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.setKeepAliveSeconds(60);
         executor.setThreadNamePrefix("perfect21-agent-");
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(30);

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param gridSize            partitions per phase step; 1 runs a phase's agents in one worker step on this node
  * @param storedOutput        how much of each agent's output is kept in the database
  * @param defaultAgentTimeout per-attempt timeout for agents that set none
+ * @param maxConcurrentRuns   runs executing at once for launches through the queue (API, schedules); more wait QUEUED
+ * @param queueCapacity       queued runs at most; a launch beyond it is refused (HTTP 429)
+ * @param shutdownGrace       how long closing the application waits for runs it stops to end
  */
 @Validated
 @ConfigurationProperties("perfect21.execution")
@@ -25,5 +28,8 @@ public record ExecutionProperties(
         @DefaultValue("16") @Min(1) @Max(1024) int agentThreads,
         @DefaultValue("1") @Min(1) @Max(1024) int gridSize,
         @DefaultValue("256KB") DataSize storedOutput,
-        @DefaultValue("30m") Duration defaultAgentTimeout) {
+        @DefaultValue("30m") Duration defaultAgentTimeout,
+        @DefaultValue("16") @Min(1) @Max(4096) int maxConcurrentRuns,
+        @DefaultValue("1000") @Min(0) @Max(10_000_000) int queueCapacity,
+        @DefaultValue("20s") Duration shutdownGrace) {
 }

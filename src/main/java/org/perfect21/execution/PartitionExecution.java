@@ -40,14 +40,16 @@ final class PartitionExecution {
     private final AgentDispatcher dispatcher;
     private final Executor executor;
     private final ExecutionProperties properties;
+    private final LiveRun live;
     private final AtomicInteger next = new AtomicInteger();
     private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<AgentResult> finished = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private volatile boolean expired;
+    private volatile String stopReason;
 
     PartitionExecution(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior,
-                       AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties) {
+                       AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties, LiveRun live) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.phase = plan.workflow().phases().get(phaseIndex);
@@ -56,6 +58,7 @@ final class PartitionExecution {
         this.dispatcher = dispatcher;
         this.executor = executor;
         this.properties = properties;
+        this.live = live;
     }
 
     /**
@@ -71,6 +74,7 @@ final class PartitionExecution {
                         }
                     });
         }
+        live.attach(this);
         int window = Math.min(Math.max(1, parallelism), todo.size());
         for (int i = 0; i < window; i++) {
             startNext();
@@ -90,6 +94,7 @@ final class PartitionExecution {
             throw e;
         } finally {
             deadline.complete(null);
+            live.detach(this);
         }
         return written;
     }
@@ -101,6 +106,7 @@ final class PartitionExecution {
         }
         int agentIndex = todo.get(slot);
         runAgent(agentIndex).whenComplete((result, failure) -> {
+            live.agentEnded(phaseIndex, agentIndex);
             finished.add(result != null ? result : failedResult(agentIndex, failure));
             if (next.get() < todo.size()) {
                 // Start the next agent off the completing thread (it may be a JDK timer or process reaper).
@@ -114,7 +120,7 @@ final class PartitionExecution {
         PreparedAgent agent = phase.agents().get(agentIndex);
         Instant now = Instant.now();
         return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
-                agent.definition().effectiveKind(), before != null, AgentResult.FAILED,
+                agent.definition().effectiveKind(), before != null, failedStatus(),
                 (before == null ? 0 : before.attempts()) + 1, now, now, 0, false, "", describe(agent, failure));
     }
 
@@ -123,12 +129,12 @@ final class PartitionExecution {
         AgentResult before = prior.get(agentIndex);
         int priorAttempts = before == null ? 0 : before.attempts();
         Instant startedAt = Instant.now();
-        return attempt(agent, priorAttempts, 1).thenApply(attempted -> {
+        return attempt(agent, agentIndex, priorAttempts, 1).thenApply(attempted -> {
             AgentOutcome outcome = attempted.outcome();
             String stored = clip(outcome.output());
             return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
                     agent.definition().effectiveKind(), before != null,
-                    outcome.succeeded() ? AgentResult.COMPLETED : AgentResult.FAILED,
+                    outcome.succeeded() ? AgentResult.COMPLETED : failedStatus(),
                     priorAttempts + attempted.attempts(), startedAt, Instant.now(), outcome.outputBytes(),
                     outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error());
         });
@@ -137,20 +143,21 @@ final class PartitionExecution {
     private record Attempted(AgentOutcome outcome, int attempts) {
     }
 
-    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int priorAttempts, int attempt) {
-        return dispatcher.submit(() -> startAttempt(agent, priorAttempts + attempt))
+    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, int priorAttempts, int attempt) {
+        return dispatcher.submit(() -> startAttempt(agent, agentIndex, priorAttempts + attempt))
                 .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
                 .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || expired
                         ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
                         // A retry starts on the agent executor, not on whichever thread saw the failure.
-                        : CompletableFuture.supplyAsync(() -> attempt(agent, priorAttempts, attempt + 1), executor)
+                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, priorAttempts, attempt + 1), executor)
                                 .thenCompose(retry -> retry));
     }
 
-    private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int attemptNumber) {
+    private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int agentIndex, int attemptNumber) {
         if (expired) {
-            return CompletableFuture.failedFuture(new PhaseTimeoutException());
+            return CompletableFuture.failedFuture(cutShort());
         }
+        live.agentStarted(phaseIndex, agentIndex, Instant.now(), attemptNumber);
         Map<String, Object> scope = Map.of("params", plan.params(), "run", Map.of("id", plan.runId()),
                 "workflow", Map.of("name", plan.workflow().name()),
                 "phase", Map.of("name", phase.name(), "index", phaseIndex), "agent", Map.of("name", agent.name()));
@@ -162,7 +169,7 @@ final class PartitionExecution {
         inFlight.add(running);
         running.whenComplete((o, e) -> inFlight.remove(running));
         if (expired) {
-            running.completeExceptionally(new PhaseTimeoutException());
+            running.completeExceptionally(cutShort());
         }
         return running;
     }
@@ -171,12 +178,29 @@ final class PartitionExecution {
     private void expire() {
         expired = true;
         for (CompletableFuture<AgentOutcome> running : inFlight) {
-            running.completeExceptionally(new PhaseTimeoutException());
+            running.completeExceptionally(cutShort());
         }
+    }
+
+    /** The run is being stopped: like a deadline, but what is cut short ends STOPPED, not FAILED. */
+    void stop(String reason) {
+        stopReason = reason;
+        expire();
+    }
+
+    private RuntimeException cutShort() {
+        return stopReason != null ? new RunStoppedException(stopReason) : new PhaseTimeoutException();
+    }
+
+    private String failedStatus() {
+        return stopReason != null ? AgentResult.STOPPED : AgentResult.FAILED;
     }
 
     private String describe(PreparedAgent agent, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof RunStoppedException) {
+            return cause.getMessage();
+        }
         if (cause instanceof PhaseTimeoutException) {
             return "phase '" + phase.name() + "' timed out after " + phase.timeout().toMillis() + " ms";
         }
@@ -196,6 +220,13 @@ final class PartitionExecution {
     static final class PhaseTimeoutException extends RuntimeException {
         PhaseTimeoutException() {
             super("phase timed out", null, false, false);
+        }
+    }
+
+    /** Marks attempts cut short because the run was stopped. */
+    static final class RunStoppedException extends RuntimeException {
+        RunStoppedException(String reason) {
+            super("stopped: " + reason, null, false, false);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 
 import org.perfect21.history.AgentResult;
 import org.perfect21.history.RunHistory;
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepExecution;
@@ -30,33 +31,46 @@ final class PhaseTasklet implements Tasklet {
     private final AgentDispatcher dispatcher;
     private final Executor executor;
     private final ExecutionProperties properties;
+    private final LiveRuns liveRuns;
 
     PhaseTasklet(RunPlan plan, int phaseIndex, RunHistory history, AgentDispatcher dispatcher, Executor executor,
-                 ExecutionProperties properties) {
+                 ExecutionProperties properties, LiveRuns liveRuns) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.history = history;
         this.dispatcher = dispatcher;
         this.executor = executor;
         this.properties = properties;
+        this.liveRuns = liveRuns;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
         ExecutionContext context = step.getExecutionContext();
+        LiveRun live = liveRuns.get(plan.runId())
+                .orElseThrow(() -> new IllegalStateException("run " + plan.runId() + " is not registered as executing"));
+        interruptIfStopped(live);
         List<Integer> agents = PhasePartitioner.agentsOf(context);
         Map<Integer, AgentResult> prior = plan.restart() ? history.agentStates(plan.runId(), phaseIndex) : Map.of();
         List<Integer> todo = agents.stream().filter(i -> !isCompleted(prior.get(i))).toList();
         int alreadySucceeded = agents.size() - todo.size();
-        List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties)
+        List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties, live)
                 .run(context.getInt(PhasePartitioner.PARALLELISM), history);
         long succeeded = finished.stream().filter(AgentResult::succeeded).count();
         context.putInt(SUCCEEDED, alreadySucceeded + (int) succeeded);
         context.putInt(FAILED, finished.size() - (int) succeeded);
         contribution.incrementReadCount();
         contribution.incrementWriteCount(finished.size());
+        interruptIfStopped(live);
         return RepeatStatus.FINISHED;
+    }
+
+    /** A stopped run's step ends STOPPED (Spring Batch's interruption), so its job ends STOPPED and can restart. */
+    private static void interruptIfStopped(LiveRun live) throws JobInterruptedException {
+        if (live.stopRequested()) {
+            throw new JobInterruptedException("stopped: " + live.stopReason());
+        }
     }
 
     private static boolean isCompleted(AgentResult state) {

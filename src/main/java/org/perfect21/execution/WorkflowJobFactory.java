@@ -30,17 +30,19 @@ class WorkflowJobFactory {
     private final AgentDispatcher dispatcher;
     private final ThreadPoolTaskExecutor agentExecutor;
     private final ExecutionProperties properties;
+    private final LiveRuns liveRuns;
     // Worker steps wait for their agents; they must never occupy the agent executor's threads.
     private final TaskExecutor partitionExecutor;
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     WorkflowJobFactory(JobRepository jobRepository, RunHistory history, AgentDispatcher dispatcher,
-                       ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties) {
+                       ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties, LiveRuns liveRuns) {
         this.jobRepository = jobRepository;
         this.history = history;
         this.dispatcher = dispatcher;
         this.agentExecutor = agentExecutor;
         this.properties = properties;
+        this.liveRuns = liveRuns;
         if (properties.gridSize() == 1) {
             this.partitionExecutor = new SyncTaskExecutor();
         } else {
@@ -65,7 +67,7 @@ class WorkflowJobFactory {
         PhaseDefinition phase = plan.workflow().phases().get(index);
         String name = "phase:" + phase.name();
         Step worker = new StepBuilder(name + ":worker", jobRepository)
-                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, properties), noTransaction)
+                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, properties, liveRuns), noTransaction)
                 // On restart every partition runs again; the tasklet skips agents that already completed.
                 .allowStartIfComplete(true)
                 .build();

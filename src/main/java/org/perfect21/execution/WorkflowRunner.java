@@ -5,9 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
@@ -39,16 +37,17 @@ public class WorkflowRunner {
     private final RunHistory history;
     private final DefinitionLoader definitions;
     private final JsonMapper json;
-    private final Set<String> active = ConcurrentHashMap.newKeySet();
+    private final LiveRuns liveRuns;
 
     WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
-                   DefinitionLoader definitions, JsonMapper json) {
+                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.history = history;
         this.definitions = definitions;
         this.json = json;
+        this.liveRuns = liveRuns;
     }
 
     /**
@@ -83,15 +82,51 @@ public class WorkflowRunner {
         if ("COMPLETED".equals(stored.status())) {
             throw new RunNotRestartableException("run " + runId + " completed; there is nothing to restart");
         }
-        if (active.contains(runId)) {
+        if (liveRuns.isExecuting(runId)) {
             throw new RunNotRestartableException("run " + runId + " is still running");
         }
         WorkflowDefinition workflow = definitionOf(stored);
-        Map<String, Object> params = json.readValue(stored.paramsJson() == null ? "{}" : stored.paramsJson(),
-                new TypeReference<Map<String, Object>>() { });
         recoverIfAbandoned(stored);
-        execute(new RunPlan(runId, workflow, ParameterResolver.resolve(workflow, params), true));
+        execute(new RunPlan(runId, workflow, ParameterResolver.resolve(workflow, storedParams(stored)), true));
         return document(runId);
+    }
+
+    /**
+     * Runs a run the launch queue has claimed, to its end on the calling thread: its first execution,
+     * or a restart when a job ran for it before. {@code workflow} and {@code params} are passed when
+     * the launch happened in this process; otherwise they are rebuilt from the stored run.
+     */
+    RunOutcome runClaimed(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean resumed) {
+        RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
+        WorkflowDefinition definition = workflow != null ? workflow : definitionOf(stored);
+        Map<String, Object> typed = params != null ? params : ParameterResolver.resolve(definition, storedParams(stored));
+        boolean restart = stored.jobExecutionId() != null;
+        if (restart) {
+            recoverIfAbandoned(stored);
+        } else if (resumed) {
+            // A process may have died after its job started but before the run recorded the job's ids.
+            JobExecution last = jobRepository.getLastJobExecution(definition.name(), parametersOf(runId));
+            if (last != null) {
+                restart = true;
+                if (last.isRunning()) {
+                    jobOperator.recover(last);
+                }
+            }
+        }
+        return new RunOutcome(runId, execute(new RunPlan(runId, definition, typed, restart)));
+    }
+
+    /** Asks a run executing in this process to stop; false when it is not executing here. */
+    boolean stop(String runId, String reason) {
+        return liveRuns.get(runId).map(live -> {
+            live.stop(reason);
+            return true;
+        }).orElse(false);
+    }
+
+    private Map<String, Object> storedParams(RunHistory.StoredRun stored) {
+        return json.readValue(stored.paramsJson() == null ? "{}" : stored.paramsJson(),
+                new TypeReference<Map<String, Object>>() { });
     }
 
     /** The workflow as defined now in the file the run came from (or, failing that, in the jobs directory). */
@@ -107,22 +142,27 @@ public class WorkflowRunner {
                         + stored.workflow() + "', which is no longer defined"));
     }
 
+    /** The run as stored, with the agents running in this process right now shown as RUNNING. */
     public RunDocument document(String runId) {
-        return history.find(runId).orElseThrow(() -> new NoSuchRunException(runId));
+        return liveRuns.overlay(history.find(runId).orElseThrow(() -> new NoSuchRunException(runId)));
     }
 
     /** Runs the plan's job to its end; returns the final status. */
     private String execute(RunPlan plan) {
-        active.add(plan.runId());
+        LiveRun live = liveRuns.open(plan.runId())
+                .orElseThrow(() -> new RunNotRestartableException("run " + plan.runId() + " is already running"));
         try {
-            JobParameters parameters = new JobParametersBuilder().addString(RUN_ID, plan.runId()).toJobParameters();
-            return jobOperator.start(jobs.build(plan), parameters).getStatus().name();
+            return jobOperator.start(jobs.build(plan), parametersOf(plan.runId())).getStatus().name();
         } catch (Exception e) {
             history.markEnded(plan.runId(), null, null, "FAILED", Instant.now(), "launch failed: " + e.getMessage());
             return "FAILED";
         } finally {
-            active.remove(plan.runId());
+            liveRuns.close(live);
         }
+    }
+
+    private static JobParameters parametersOf(String runId) {
+        return new JobParametersBuilder().addString(RUN_ID, runId).toJobParameters();
     }
 
     /** A run left STARTED by a process that died is marked failed, so Spring Batch lets it restart. */

@@ -15,6 +15,8 @@ public record AgentResult(String runId, int phaseIndex, int agentIndex, String p
                           long outputBytes, boolean truncated, String output, String error) {
 
     public static final String PENDING = "PENDING";
+    public static final String RUNNING = "RUNNING";
+    public static final String STOPPED = "STOPPED";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
 

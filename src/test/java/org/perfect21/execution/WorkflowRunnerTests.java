@@ -98,7 +98,7 @@ class WorkflowRunnerTests {
     }
 
     @Test
-    void whileARunGoesOnItsDocumentShowsFinishedAndPendingAgents() {
+    void whileARunGoesOnItsDocumentShowsFinishedRunningAndPendingAgents() {
         WorkflowDefinition workflow = workflow(probePhase("live", 3, "parallelism: 1").replace("kind: probe", "kind: probe, latency: 300ms"));
 
         var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.execute(workflow, Map.of()));
@@ -110,7 +110,9 @@ class WorkflowRunnerTests {
             assertThat(live.status()).isEqualTo("RUNNING");
             assertThat(live.phases().get(0).agents()).extracting(RunDocument.Agent::agent, RunDocument.Agent::status)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", "COMPLETED"),
-                            org.assertj.core.groups.Tuple.tuple("p2", "PENDING"), org.assertj.core.groups.Tuple.tuple("p3", "PENDING"));
+                            org.assertj.core.groups.Tuple.tuple("p2", "RUNNING"), org.assertj.core.groups.Tuple.tuple("p3", "PENDING"));
+            assertThat(live.phases().get(0).agents().get(1).startedAt()).isNotNull();
+            assertThat(live.phases().get(0).agents().get(1).attempts()).isEqualTo(1);
         });
         assertThat(running.join().status()).isEqualTo("COMPLETED");
     }

@@ -26,7 +26,7 @@ class FlywayMigrationTests {
         MigrateResult second = flyway.migrate();
 
         assertThat(first.success).isTrue();
-        assertThat(first.migrationsExecuted).isEqualTo(3);
+        assertThat(first.migrationsExecuted).isEqualTo(4);
         assertThat(second.migrationsExecuted).isZero();
         List<String> tables = new JdbcTemplate(dataSource).queryForList(
                 "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", String.class);
