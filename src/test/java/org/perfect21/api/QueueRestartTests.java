@@ -1,0 +1,84 @@
+package org.perfect21.api;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.perfect21.Perfect21Application;
+import org.perfect21.execution.Launch;
+import org.perfect21.execution.RunLauncher;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Queued runs, and runs a stopping or dying server left unfinished, run when the server starts again. */
+class QueueRestartTests {
+
+    static final Path DATA = ApiTestFiles.tempDir();
+
+    @Test
+    void queuedAndInterruptedRunsCompleteAfterTheServerRestartsOnTheSameDatabase() throws IOException {
+        Path jobs = ApiTestFiles.jobsDir(DATA);
+        ApiTestFiles.workflow(jobs, "nap", "{name: nap, kind: simulated, latency: 1500ms}");
+        Launch interrupted;
+        List<Launch> queued;
+        try (ConfigurableApplicationContext first = start(jobs)) {
+            RunLauncher launcher = first.getBean(RunLauncher.class);
+            interrupted = launcher.launch("nap", Map.of(), null, "api");
+            queued = List.of(launcher.launch("quick", Map.of(), null, "api"), launcher.launch("quick", Map.of(), null, "api"),
+                    launcher.launch("quick", Map.of(), null, "api"));
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "RUNNING".equals(status(jdbc, interrupted.runId())));
+            assertThat(queued).allSatisfy(l -> assertThat(l.status()).isEqualTo("QUEUED"));
+        }
+        JdbcTemplate between;
+        try (ConfigurableApplicationContext peek = startWithoutServer(jobs)) {
+            between = peek.getBean(JdbcTemplate.class);
+            assertThat(status(between, interrupted.runId())).as("a run cut short by the shutdown is queued again").isEqualTo("QUEUED");
+            assertThat(queued).allSatisfy(l -> assertThat(status(peek.getBean(JdbcTemplate.class), l.runId())).isEqualTo("QUEUED"));
+            // As if a server died right after taking a run from the queue.
+            between.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, STATUS, PARAMS, CREATED_AT, ORIGIN) VALUES"
+                    + " ('crashed-run', 'quick', 'STARTING', '{}', CURRENT_TIMESTAMP, 'api')");
+        }
+
+        try (ConfigurableApplicationContext second = start(jobs)) {
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM P21_RUN WHERE STATUS = 'COMPLETED'", Integer.class) == 5);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'nap'", Integer.class))
+                    .as("the interrupted run was restarted, not started afresh").isEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT ERROR FROM P21_RUN WHERE RUN_ID = ?", String.class, interrupted.runId())).isNull();
+        }
+    }
+
+    private static String status(JdbcTemplate jdbc, String runId) {
+        return jdbc.queryForObject("SELECT STATUS FROM P21_RUN WHERE RUN_ID = ?", String.class, runId);
+    }
+
+    private static ConfigurableApplicationContext start(Path jobs, String... more) {
+        return new SpringApplicationBuilder(Perfect21Application.class).web(WebApplicationType.SERVLET)
+                .properties(properties(jobs, "server.port=0", "perfect21.execution.max-concurrent-runs=1"))
+                .properties(more)
+                .run();
+    }
+
+    private static ConfigurableApplicationContext startWithoutServer(Path jobs) {
+        return new SpringApplicationBuilder(Perfect21Application.class).web(WebApplicationType.NONE)
+                .properties(properties(jobs)).run();
+    }
+
+    private static String[] properties(Path jobs, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of("perfect21.data-dir=" + DATA, "perfect21.jobs-dir=" + jobs,
+                "perfect21.tokens=" + ApiClient.TOKENS));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}
