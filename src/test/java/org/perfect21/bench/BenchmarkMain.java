@@ -29,9 +29,10 @@ public final class BenchmarkMain {
     static final List<Integer> IN_FLIGHT = List.of(1, 8);
 
     /** How much to measure: repetitions after warm-up, and the length of one throughput window. */
-    record Settings(boolean quick, int repetitions, int warmups, Duration window) {
+    record Settings(boolean quick, int repetitions, int warmups, Duration window, int apiLaunches, int apiRepetitions) {
         static Settings of(boolean quick) {
-            return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000)) : new Settings(false, 7, 2, Duration.ofMillis(2000));
+            return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000), 1000, 2)
+                    : new Settings(false, 7, 2, Duration.ofMillis(2000), 3000, 5);
         }
     }
 
@@ -88,6 +89,9 @@ public final class BenchmarkMain {
                 }
             }
         }
+        log("REST API: " + settings.apiLaunches() + " launches from " + ApiBench.CLIENTS + " clients × "
+                + settings.apiRepetitions());
+        results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 1, settings.apiRepetitions()));
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

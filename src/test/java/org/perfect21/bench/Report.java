@@ -35,6 +35,7 @@ final class Report {
         matrix();
         compared();
         throughput();
+        api();
         return out.toString();
     }
 
@@ -153,6 +154,33 @@ final class Report {
                 line("- " + inFlight + " in flight, " + contender + ": " + windows);
             }
         }
+        line("");
+    }
+
+    private void api() {
+        List<ApiBench.Sample> samples = results.api;
+        line("## REST API: launches from " + ApiBench.CLIENTS + " concurrent clients");
+        line("");
+        line("A server on a random port (default limits: 16 runs at once, the rest queued; queue capacity raised so nothing is");
+        line("refused), " + ApiBench.CLIENTS + " client threads POSTing `/api/workflows/" + BenchmarkMain.NO_OP.name()
+                + "/runs` (" + BenchmarkMain.NO_OP.label() + ")");
+        line("back to back with a bearer token, JDK HttpClient over HTTP/1.1 on loopback, same JVM. A POST is answered once");
+        line("the run is validated and written QUEUED. End-to-end runs/s = runs completed / (last run's end − first POST).");
+        line("Medians of " + samples.size() + " repetitions after one warm-up repetition.");
+        line("");
+        line("| Launches | POST p50 | POST p99 | POST max | Launches accepted/s | Refused | Runs completed/s end to end | Queue wait p50 / p95 |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (ApiBench.Sample s : samples) {
+            line(String.format("| %d | %.1f ms | %.1f ms | %.1f ms | %.0f | %d | %.0f | %.0f / %.0f ms |", s.launches(),
+                    s.percentileMillis(0.5), s.percentileMillis(0.99), s.percentileMillis(1.0), s.launchesPerSecond(),
+                    s.refused(), s.runsPerSecond(), s.queueWaitP50Millis(), s.queueWaitP95Millis()));
+        }
+        line(String.format("| **median** | **%.1f ms** | **%.1f ms** | | **%.0f** | | **%.0f** | |",
+                Stats.median(samples, s -> s.percentileMillis(0.5)), Stats.median(samples, s -> s.percentileMillis(0.99)),
+                Stats.median(samples, ApiBench.Sample::launchesPerSecond), Stats.median(samples, ApiBench.Sample::runsPerSecond)));
+        line("");
+        double inProcess = results.medianRunsPerSecond("Perfect21", BenchmarkMain.NO_OP, 8);
+        line(String.format("For comparison, the same workload run in process with 8 in flight (above): %.0f runs/s.", inProcess));
         line("");
     }
 

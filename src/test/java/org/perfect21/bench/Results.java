@@ -11,6 +11,7 @@ final class Results {
     final Map<String, List<RunSample>> runs = new LinkedHashMap<>();
     final Map<String, List<Throughput.Sample>> throughput = new LinkedHashMap<>();
     final Map<Integer, Long> heapAfterGc = new LinkedHashMap<>();
+    final List<ApiBench.Sample> api = new ArrayList<>();
     long startupMillis;
     long totalMillis;
 
