@@ -57,6 +57,7 @@ public class RunLauncher {
 
     // Guarded by this: the waiting runs in start order, how many execute, whether launches are taken.
     private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
+    private final java.util.Set<String> executingIds = new java.util.HashSet<>();
     private int executing;
     private boolean accepting = true;
     private boolean closing;
@@ -248,7 +249,9 @@ public class RunLauncher {
     private synchronized List<Queued> takeStartable() {
         List<Queued> start = new ArrayList<>();
         while (!closing && executing < properties.maxConcurrentRuns() && !waiting.isEmpty()) {
-            start.add(waiting.poll());
+            Queued next = waiting.poll();
+            start.add(next);
+            executingIds.add(next.runId());
             if (executing++ == 0) {
                 idle = new CompletableFuture<>();
             }
@@ -298,6 +301,7 @@ public class RunLauncher {
         }
         CompletableFuture<Void> nowIdle = null;
         synchronized (this) {
+            executingIds.remove(queued.runId());
             if (--executing == 0) {
                 nowIdle = idle;
             }
@@ -314,12 +318,15 @@ public class RunLauncher {
      */
     void close() {
         CompletableFuture<Void> wait;
+        List<String> mine;
         synchronized (this) {
             accepting = false;
             closing = true;
             wait = idle;
+            mine = List.copyOf(executingIds);
         }
-        liveRuns.stopAll(SHUTDOWN_NOTE, 0);
+        // Only the queue's own runs: a command-line run in this process ends STOPPED when it closes.
+        mine.forEach(runId -> runner.stop(runId, SHUTDOWN_NOTE));
         try {
             wait.get(properties.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -59,6 +59,34 @@ class QueueRestartTests {
         }
     }
 
+    @Test
+    void closingTheApplicationStopsACommandLineRunWhichEndsStoppedAndCanBeRestarted() throws Exception {
+        Path jobs = ApiTestFiles.jobsDir(DATA.resolve("cli"));
+        Path data = DATA.resolve("cli");
+        String[] props = {"perfect21.data-dir=" + data, "perfect21.jobs-dir=" + jobs};
+        java.util.concurrent.CompletableFuture<org.perfect21.execution.RunOutcome> outcome;
+        String runId;
+        try (ConfigurableApplicationContext cli = new SpringApplicationBuilder(Perfect21Application.class)
+                .web(WebApplicationType.NONE).properties(props).run()) {
+            var workflow = cli.getBean(org.perfect21.workflow.DefinitionCatalog.class).workflow("sleeper").orElseThrow();
+            var runner = cli.getBean(org.perfect21.execution.WorkflowRunner.class);
+            outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> runner.execute(workflow, Map.of()));
+            JdbcTemplate jdbc = cli.getBean(JdbcTemplate.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM P21_AGENT_RESULT WHERE AGENT = 'fast'", Integer.class) == 1);
+            runId = jdbc.queryForObject("SELECT RUN_ID FROM P21_RUN", String.class);
+        }
+
+        assertThat(outcome.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo("STOPPED");
+        try (ConfigurableApplicationContext again = new SpringApplicationBuilder(Perfect21Application.class)
+                .web(WebApplicationType.NONE).properties(props).run()) {
+            assertThat(status(again.getBean(JdbcTemplate.class), runId)).isEqualTo("STOPPED");
+            assertThat(again.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT ERROR FROM P21_AGENT_RESULT WHERE AGENT = 'sleeper'", String.class))
+                    .isEqualTo("stopped: the process was shut down");
+        }
+    }
+
     private static String status(JdbcTemplate jdbc, String runId) {
         return jdbc.queryForObject("SELECT STATUS FROM P21_RUN WHERE RUN_ID = ?", String.class, runId);
     }
