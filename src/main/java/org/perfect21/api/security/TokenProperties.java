@@ -37,7 +37,7 @@ public record TokenProperties(String tokens) {
                 throw invalid(position, entries.length, "it must look like role:token");
             }
             Role role = Role.fromLabel(entry.substring(0, colon).strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> invalid(position, entries.length, "its role must be viewer, operator or admin"));
+                    .orElseThrow(() -> invalid(position, entries.length, "its role is not viewer, operator or admin"));
             String token = entry.substring(colon + 1).strip();
             if (token.isEmpty()) {
                 throw invalid(position, entries.length, "its token is empty");
@@ -64,6 +64,6 @@ public record TokenProperties(String tokens) {
 
     private static IllegalStateException invalid(int position, int count, String reason) {
         return new IllegalStateException("perfect21.tokens: entry " + position + " of " + count + " is invalid: " + reason
-                + " (roles: viewer, operator, admin; the entry is not shown because it may hold a token)");
+                + " (entries are role:token with role viewer, operator or admin; the entry is not shown as it may hold a token)");
     }
 }

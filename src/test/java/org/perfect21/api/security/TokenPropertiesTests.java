@@ -31,9 +31,9 @@ class TokenPropertiesTests {
 
     @Test
     void badEntriesNameTheirPositionButNeverTheirText() {
-        assertInvalid("viewer:ok-token,SECRET-WITHOUT-ROLE", "entry 2 of 2", "role:token");
-        assertInvalid("root:SECRET-TOKEN", "entry 1 of 1", "viewer, operator or admin");
-        assertInvalid("SECRET-TOKEN:admin", "entry 1 of 1", "viewer, operator or admin");
+        assertInvalid("viewer:ok-token,SECRET-WITHOUT-ROLE", "entry 2 of 2", "must look like role:token");
+        assertInvalid("root:SECRET-TOKEN", "entry 1 of 1", "role is not viewer, operator or admin");
+        assertInvalid("SECRET-TOKEN:admin", "entry 1 of 1", "role is not viewer, operator or admin");
         assertInvalid("admin:", "entry 1 of 1", "empty");
         assertInvalid("admin:SECRET TOKEN", "entry 1 of 1", "whitespace");
         assertInvalid("admin:SECRET-TOKEN,viewer:SECRET-TOKEN", "entry 2 of 2", "repeats the token of entry 1");
