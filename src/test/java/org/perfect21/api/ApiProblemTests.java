@@ -138,6 +138,15 @@ class ApiProblemTests extends ApiTestSupport {
     }
 
     @Test
+    void anExceptionThatDeclaresItsStatusKeepsIt() {
+        HttpResponse<String> response = get("/api/test-probe/busy", VIEWER);
+
+        assertProblem(response, 409);
+        assertThat(json(response).get("detail").asString()).isEqualTo("The probe is busy.");
+        assertThat(response.body()).doesNotContain(TestProbeController.SECRET);
+    }
+
+    @Test
     void aFailureOutsideSpringMvcIsAProblemToo() {
         HttpResponse<String> response = get("/api/test-filter-failure", VIEWER);
 

@@ -7,12 +7,14 @@ import jakarta.servlet.Filter;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Endpoints that exist only in tests, to exercise security and error handling around a controller. */
@@ -53,6 +55,18 @@ class TestProbeController {
     @GetMapping("/api/test-probe/denied")
     Map<String, String> denied() {
         throw new AccessDeniedException(SECRET);
+    }
+
+    @ResponseStatus(code = HttpStatus.CONFLICT, reason = "The probe is busy.")
+    static class BusyException extends RuntimeException {
+        BusyException() {
+            super(SECRET);
+        }
+    }
+
+    @GetMapping("/api/test-probe/busy")
+    Map<String, String> busy() {
+        throw new BusyException();
     }
 
     /** A filter that fails outside Spring MVC: the container's error page has to answer. */
