@@ -103,7 +103,7 @@ class ApiProblemTests extends ApiTestSupport {
     void anUnacceptableMediaTypeIs406() {
         HttpResponse<String> response = send(request("/api/test-probe", VIEWER).header("Accept", "image/png").GET());
 
-        assertThat(response.statusCode()).isEqualTo(406);
+        assertProblem(response, 406);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.perfect21.api;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,17 @@ class ApiSecurityTests extends ApiTestSupport {
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(contentType(post)).startsWith("application/problem+json");
         assertThat(json(post).get("detail").asString()).contains("operator");
+    }
+
+    @Test
+    void anyMethodButGetAndHeadUnderTheApiNeedsAnOperator() {
+        HttpResponse<String> delete = send(request("/api/test-probe", VIEWER).DELETE());
+
+        assertThat(delete.statusCode()).isEqualTo(403);
+        assertThat(send(request("/api/test-probe", OPERATOR).DELETE()).statusCode()).as("then 405: no such handler")
+                .isEqualTo(405);
+        assertThat(send(request("/api/test-probe", VIEWER).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
