@@ -4,7 +4,7 @@ import org.perfect21.cli.Perfect21Cli;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Entry point: the command line decides whether to run a workflow, validate definitions or (later) serve. */
+/** Entry point: the command line decides whether to serve the REST API (the default), run a workflow or validate definitions. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Perfect21Application {

@@ -18,14 +18,26 @@ final class CliArguments {
 
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
-            subcommands = {Run.class, Restart.class, Validate.class},
-            footer = {"", "Spring Boot properties may be given as --name=value, for example:",
-                    "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs"})
+            subcommands = {Serve.class, Run.class, Restart.class, Validate.class},
+            footer = {"", "Without a command the REST API server starts (as with serve).",
+                    "", "Spring Boot properties may be given as --name=value, for example:",
+                    "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs --server.port=9090"})
     static final class Top implements Callable<Integer> {
         @Override
         public Integer call() {
             return 0;
         }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = {"Starts the REST API server (port 8080, --server.port or SERVER_PORT to change) on the same "
+                    + "database and definitions as the other commands, until the process is stopped.",
+                    "Bearer tokens come from perfect21.tokens (PERFECT21_TOKENS), for example",
+                    "  PERFECT21_TOKENS=admin:<token>,viewer:<token>",
+                    "Without them an admin token is generated into <data-dir>/admin-token and the server listens on "
+                    + "127.0.0.1 only."},
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:the server stopped", "2:the server could not start"})
+    static final class Serve {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true,

@@ -1,20 +1,24 @@
 package org.perfect21.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.perfect21.Perfect21Application;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Parses the command line, then starts Spring only for commands that need it. Exit codes: 0 success,
- * 1 a run failed, 2 usage or definition error.
+ * Parses the command line, then starts Spring only for commands that need it: {@code serve} (the default)
+ * as a web server, the others without one. Exit codes: 0 success, 1 a run failed, 2 usage or definition error.
  */
 public final class Perfect21Cli {
 
@@ -32,7 +36,9 @@ public final class Perfect21Cli {
 
     public int execute(String... args) {
         Map<Boolean, List<String>> split = CliArguments.split(args);
-        CommandLine commandLine = new CommandLine(new CliArguments.Top());
+        CommandLine commandLine = new CommandLine(new CliArguments.Top())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
         ParseResult parsed;
         try {
             parsed = commandLine.parseArgs(split.get(false).toArray(String[]::new));
@@ -49,12 +55,11 @@ public final class Perfect21Cli {
             CommandLine.executeHelpRequest(parsed);
             return OK;
         }
-        if (!parsed.hasSubcommand()) {
-            // Later the bare jar starts the server; until then it explains itself.
-            commandLine.usage(out);
-            return OK;
-        }
         Object command = leaf.commandSpec().userObject();
+        if (!parsed.hasSubcommand() || command instanceof CliArguments.Serve) {
+            // The bare jar is a server.
+            return serve(split.get(true));
+        }
         ConfigurableApplicationContext context;
         try {
             context = start(split.get(true), command instanceof CliArguments.Validate);
@@ -66,6 +71,36 @@ public final class Perfect21Cli {
         try (context) {
             return context.getBean(CliCommands.class).execute(command, out, err);
         }
+    }
+
+    /** Runs the server until its context closes (Ctrl-C, SIGTERM, or a close from elsewhere), then returns 0. */
+    private int serve(List<String> bootArgs) {
+        CountDownLatch closed = new CountDownLatch(1);
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(Perfect21Application.class)
+                    .main(Perfect21Application.class)
+                    .web(WebApplicationType.SERVLET)
+                    .bannerMode(Banner.Mode.OFF)
+                    .properties("logging.level.org.springframework.boot.SpringApplication=OFF")
+                    .listeners((ApplicationListener<ContextClosedEvent>) event -> {
+                        // Only the application's own context, not a child such as a separate management server.
+                        if (event.getApplicationContext().getParent() == null) {
+                            closed.countDown();
+                        }
+                    })
+                    .run(bootArgs.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            err.println("error: the Perfect21 server could not start: " + rootMessage(e));
+            return USAGE;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.close();
+        }
+        return OK;
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,0 +1,90 @@
+package org.perfect21.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real server on a random port with one token per role and the test probe endpoints. Test classes that
+ * extend it share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestProbeController.class)
+abstract class ApiTestSupport {
+
+    static final String VIEWER = "viewer-token-0123456789abcdef";
+    static final String OPERATOR = "operator-token-0123456789abcdef";
+    static final String ADMIN = "admin-token-0123456789abcdef";
+
+    private static final Path DATA = tempDir();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", () -> "jobs");
+        registry.add("perfect21.tokens", () -> "viewer:" + VIEWER + ", operator:" + OPERATOR + ",admin:" + ADMIN);
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    HttpResponse<String> postJson(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return new JsonMapper().readTree(response.body());
+    }
+
+    static String contentType(HttpResponse<String> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-api-tests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
