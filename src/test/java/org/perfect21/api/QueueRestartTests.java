@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Queued runs, and runs a stopping or dying server left unfinished, run when the server starts again. */
@@ -29,8 +30,9 @@ class QueueRestartTests {
         ApiTestFiles.workflow(jobs, "nap", "{name: nap, kind: simulated, latency: 1500ms}");
         Launch interrupted;
         List<Launch> queued;
+        RunLauncher launcher;
         try (ConfigurableApplicationContext first = start(jobs)) {
-            RunLauncher launcher = first.getBean(RunLauncher.class);
+            launcher = first.getBean(RunLauncher.class);
             interrupted = launcher.launch("nap", Map.of(), null, "api");
             queued = List.of(launcher.launch("quick", Map.of(), null, "api"), launcher.launch("quick", Map.of(), null, "api"),
                     launcher.launch("quick", Map.of(), null, "api"));
@@ -38,6 +40,8 @@ class QueueRestartTests {
             await().atMost(Duration.ofSeconds(10)).until(() -> "RUNNING".equals(status(jdbc, interrupted.runId())));
             assertThat(queued).allSatisfy(l -> assertThat(l.status()).isEqualTo("QUEUED"));
         }
+        assertThatThrownBy(() -> launcher.launch("quick", Map.of(), null, "api"))
+                .as("a closed server takes no launches").isInstanceOf(org.perfect21.execution.LaunchesClosedException.class);
         JdbcTemplate between;
         try (ConfigurableApplicationContext peek = startWithoutServer(jobs)) {
             between = peek.getBean(JdbcTemplate.class);

@@ -144,6 +144,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 headers, request);
     }
 
+    /** Constraint violations on handler parameters (e.g. {@code @Min} on a query parameter), each named. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> "parameter '"
+                        + result.getMethodParameter().getParameterName() + "': " + quote(result.getArgument()) + " "
+                        + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return problem(e, status, detail.isEmpty() ? "Invalid request parameters." : detail + ".", headers, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
