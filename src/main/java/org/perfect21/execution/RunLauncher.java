@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -59,6 +58,8 @@ public class RunLauncher {
     private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
     private final java.util.Set<String> executingIds = new java.util.HashSet<>();
     private int executing;
+    // Launches admitted whose QUEUED row is being written.
+    private int reserved;
     private boolean accepting = true;
     private boolean closing;
     private Instant lastCreatedAt = Instant.EPOCH;
@@ -114,21 +115,34 @@ public class RunLauncher {
                 return repeat.get();
             }
         }
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         String source = workflow.source() == null ? null : workflow.source().toAbsolutePath().toString();
         String paramsJson = json.writeValueAsString(typed);
+        Instant createdAt;
         synchronized (this) {
             admit();
-            try {
-                records.insertQueued(new LaunchRecords.QueuedLaunch(runId, workflowName, source, paramsJson, nextCreatedAt(),
-                        origin, idempotencyKey, digest));
-            } catch (DuplicateKeyException e) {
-                // The same key arrived concurrently and its run was recorded first.
-                return repeatOf(idempotencyKey, digest).orElseThrow(() -> e);
-            }
-            waiting.add(new Queued(runId, workflow, typed, false));
+            // The slot in the queue is held while the row is written, outside the lock, so launches write concurrently.
+            reserved++;
+            createdAt = nextCreatedAt();
         }
-        List<Queued> started = takeStartable();
+        boolean written = false;
+        List<Queued> started = List.of();
+        try {
+            records.insertQueued(new LaunchRecords.QueuedLaunch(runId, workflowName, source, paramsJson, createdAt,
+                    origin, idempotencyKey, digest));
+            written = true;
+        } catch (DuplicateKeyException e) {
+            // The same key arrived concurrently and its run was recorded first.
+            return repeatOf(idempotencyKey, digest).orElseThrow(() -> e);
+        } finally {
+            synchronized (this) {
+                reserved--;
+                if (written) {
+                    waiting.add(new Queued(runId, workflow, typed, false));
+                    started = takeStartable();
+                }
+            }
+        }
         boolean startedNow = started.stream().anyMatch(q -> q.runId().equals(runId));
         startAll(started);
         return new Launch(runId, startedNow ? LaunchRecords.STARTING : LaunchRecords.QUEUED, false);
@@ -232,14 +246,15 @@ public class RunLauncher {
             throw new LaunchesClosedException();
         }
         // A launch that would start at once does not count against the queue.
-        if (waiting.size() >= properties.queueCapacity() && !(waiting.isEmpty() && executing < properties.maxConcurrentRuns())) {
-            long seconds = (long) Math.ceil(meanRunSeconds * Math.max(1, waiting.size() - properties.queueCapacity() + 1)
+        int queued = waiting.size() + reserved;
+        if (queued >= properties.queueCapacity() && !(queued == 0 && executing < properties.maxConcurrentRuns())) {
+            long seconds = (long) Math.ceil(meanRunSeconds * Math.max(1, queued - properties.queueCapacity() + 1)
                     / properties.maxConcurrentRuns());
             throw new QueueFullException(properties.queueCapacity(), Math.max(1, seconds));
         }
     }
 
-    /** Creation times strictly increase, so the stored queue order is the launch order. */
+    /** Creation times strictly increase, so the stored queue order is the admission order. Called holding the lock. */
     private Instant nextCreatedAt() {
         Instant now = Instant.now();
         lastCreatedAt = now.isAfter(lastCreatedAt) ? now : lastCreatedAt.plusNanos(1000);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
@@ -65,7 +64,7 @@ public class WorkflowRunner {
      */
     public RunOutcome execute(WorkflowDefinition workflow, Map<String, ?> params) {
         Map<String, Object> typed = ParameterResolver.resolve(workflow, params);
-        String runId = UUID.randomUUID().toString();
+        String runId = RunIds.next();
         history.createRun(runId, workflow.name(), workflow.source() == null ? null : workflow.source().toAbsolutePath().toString(),
                 json.writeValueAsString(typed), Instant.now());
         return new RunOutcome(runId, execute(new RunPlan(runId, workflow, typed, false)));
@@ -97,6 +96,10 @@ public class WorkflowRunner {
      * the launch happened in this process; otherwise they are rebuilt from the stored run.
      */
     RunOutcome runClaimed(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean resumed) {
+        if (workflow != null && params != null && !resumed) {
+            // Launched by this process a moment ago: nothing ran for it yet, nothing to read back.
+            return new RunOutcome(runId, execute(new RunPlan(runId, workflow, params, false)));
+        }
         RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
         WorkflowDefinition definition = workflow != null ? workflow : definitionOf(stored);
         Map<String, Object> typed = params != null ? params : ParameterResolver.resolve(definition, storedParams(stored));

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfect21.Perfect21Application;
+import org.perfect21.execution.RunLauncher;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -40,7 +41,7 @@ final class ApiBench {
 
     /** One repetition: every POST's latency, and when the first POST left and the last run ended. */
     record Sample(int launches, long[] postNanos, int refused, double postSeconds, double endToEndSeconds,
-                  double queueWaitP50Millis, double queueWaitP95Millis, int completed) {
+                  double queueWaitP50Millis, double queueWaitP95Millis, int completed, double drainRunsPerSecond) {
 
         double percentileMillis(double p) {
             long[] sorted = postNanos.clone();
@@ -69,20 +70,21 @@ final class ApiBench {
                 .run()) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             JdbcTemplate jdbc = server.getBean(JdbcTemplate.class);
+            RunLauncher launcher = server.getBean(RunLauncher.class);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI uri = URI.create("http://127.0.0.1:" + port + "/api/workflows/" + workload.name() + "/runs");
             for (int i = 0; i < warmups; i++) {
-                once(http, uri, jdbc, launches);
+                once(http, uri, jdbc, launcher, launches);
             }
             List<Sample> samples = new ArrayList<>();
             for (int i = 0; i < repetitions; i++) {
-                samples.add(once(http, uri, jdbc, launches));
+                samples.add(once(http, uri, jdbc, launcher, launches));
             }
             return samples;
         }
     }
 
-    private static Sample once(HttpClient http, URI uri, JdbcTemplate jdbc, int launches) throws Exception {
+    private static Sample once(HttpClient http, URI uri, JdbcTemplate jdbc, RunLauncher launcher, int launches) throws Exception {
         jdbc.update("UPDATE P21_RUN SET ORIGIN = 'bench-old' WHERE ORIGIN = 'api'");
         long[] latencies = new long[launches];
         AtomicInteger next = new AtomicInteger();
@@ -94,6 +96,7 @@ final class ApiBench {
         Instant began;
         long postsStarted;
         long postsEnded;
+        Instant postsEndedAt;
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < CLIENTS; c++) {
@@ -117,20 +120,27 @@ final class ApiBench {
                 f.get();
             }
             postsEnded = System.nanoTime();
+            postsEndedAt = Instant.now();
         } finally {
             clients.shutdownNow();
         }
         int accepted = launches - refused.get();
-        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM P21_RUN WHERE ORIGIN = 'api' AND ENDED_AT IS NOT NULL", Integer.class) >= accepted);
+        // Watch the launcher's counters (no query load on the database being measured).
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> launcher.queued() == 0 && launcher.executing() == 0);
         Map<String, Object> ends = jdbc.queryForMap("SELECT MAX(ENDED_AT) AS LAST_END,"
                 + " SUM(CASE WHEN STATUS = 'COMPLETED' THEN 1 ELSE 0 END) AS COMPLETED FROM P21_RUN WHERE ORIGIN = 'api'");
         double endToEnd = Duration.between(began, instant(ends.get("LAST_END"))).toNanos() / 1e9;
         List<Long> waits = jdbc.query("SELECT CREATED_AT, STARTED_AT FROM P21_RUN WHERE ORIGIN = 'api' AND STARTED_AT IS NOT NULL",
                 (rs, i) -> Duration.between(rs.getObject(1, OffsetDateTime.class), rs.getObject(2, OffsetDateTime.class)).toMillis());
         long[] sortedWaits = waits.stream().mapToLong(Long::longValue).sorted().toArray();
+        // Runs ending after the last POST was answered: the queue draining with no HTTP load.
+        Integer drained = jdbc.queryForObject("SELECT COUNT(*) FROM P21_RUN WHERE ORIGIN = 'api' AND ENDED_AT > ?", Integer.class,
+                postsEndedAt.atOffset(java.time.ZoneOffset.UTC));
+        double drainSeconds = Duration.between(postsEndedAt, instant(ends.get("LAST_END"))).toNanos() / 1e9;
         return new Sample(launches, latencies, refused.get(), (postsEnded - postsStarted) / 1e9, endToEnd,
-                percentile(sortedWaits, 0.5), percentile(sortedWaits, 0.95), ((Number) ends.get("COMPLETED")).intValue());
+                percentile(sortedWaits, 0.5), percentile(sortedWaits, 0.95), ((Number) ends.get("COMPLETED")).intValue(),
+                drained == null || drainSeconds <= 0 ? Double.NaN : drained / drainSeconds);
     }
 
     private static double percentile(long[] sorted, double p) {

@@ -26,7 +26,9 @@ public final class BenchmarkMain {
     static final List<Integer> MATRIX = List.of(3, 5, 10, 20, 30);
     static final List<Integer> COMPARED = List.of(5, 30);
     static final Workload NO_OP = Workload.noOp(5);
-    static final List<Integer> IN_FLIGHT = List.of(1, 8);
+    static final List<Integer> IN_FLIGHT = List.of(1, 8, 16);
+    /** The in-flight counts the throughput target is stated for; 16 is measured as the API's reference. */
+    static final List<Integer> TARGET_IN_FLIGHT = List.of(1, 8);
 
     /** How much to measure: repetitions after warm-up, and the length of one throughput window. */
     record Settings(boolean quick, int repetitions, int warmups, Duration window, int apiLaunches, int apiRepetitions) {
@@ -91,7 +93,7 @@ public final class BenchmarkMain {
         }
         log("REST API: " + settings.apiLaunches() + " launches from " + ApiBench.CLIENTS + " clients × "
                 + settings.apiRepetitions());
-        results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 1, settings.apiRepetitions()));
+        results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 2, settings.apiRepetitions()));
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");
