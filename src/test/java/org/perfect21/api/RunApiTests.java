@@ -175,6 +175,16 @@ class RunApiTests {
     }
 
     @Test
+    void theQueueIsVisibleAsMetricsToAdmins() {
+        ApiClient.Answer queued = api().get("/actuator/metrics/perfect21.runs.queued", ApiClient.ADMIN);
+        ApiClient.Answer prometheus = api().get("/actuator/prometheus", ApiClient.ADMIN);
+
+        assertThat(queued.status()).isEqualTo(200);
+        assertThat(queued.json().path("measurements").get(0).path("value").isNumber()).isTrue();
+        assertThat(prometheus.body()).contains("perfect21_runs_queued", "perfect21_runs_executing");
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryEndpointAndItsProblems() {
         ApiClient.Answer docs = api().get("/v3/api-docs", null);
 
