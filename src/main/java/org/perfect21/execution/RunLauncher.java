@@ -62,6 +62,8 @@ public class RunLauncher {
     private int reserved;
     private boolean accepting = true;
     private boolean closing;
+    // Why queued runs are held back (e.g. memory pressure); null when they start as slots free.
+    private String heldBecause;
     private Instant lastCreatedAt = Instant.EPOCH;
     private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
     // Exponentially weighted mean of run durations, for the Retry-After hint.
@@ -223,6 +225,34 @@ public class RunLauncher {
         return taken;
     }
 
+    /**
+     * Holds queued runs back: launches are still accepted and queued, runs executing go on, but none
+     * starts until {@link #resumeStarts()}.
+     */
+    public void holdStarts(String reason) {
+        synchronized (this) {
+            heldBecause = reason;
+        }
+        log.warn("Holding queued runs: {}", reason);
+    }
+
+    /** Starts queued runs again as slots allow. */
+    public void resumeStarts() {
+        synchronized (this) {
+            if (heldBecause == null) {
+                return;
+            }
+            heldBecause = null;
+        }
+        log.info("Queued runs start again");
+        startAll(takeStartable());
+    }
+
+    /** Why queued runs are held back, or null. */
+    public synchronized String heldBecause() {
+        return heldBecause;
+    }
+
     public synchronized int queued() {
         return waiting.size();
     }
@@ -263,7 +293,7 @@ public class RunLauncher {
 
     private synchronized List<Queued> takeStartable() {
         List<Queued> start = new ArrayList<>();
-        while (!closing && executing < properties.maxConcurrentRuns() && !waiting.isEmpty()) {
+        while (!closing && heldBecause == null && executing < properties.maxConcurrentRuns() && !waiting.isEmpty()) {
             Queued next = waiting.poll();
             start.add(next);
             executingIds.add(next.runId());

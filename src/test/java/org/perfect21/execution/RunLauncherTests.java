@@ -34,6 +34,7 @@ class RunLauncherTests {
         Files.createDirectories(JOBS.resolve("workflows"));
         write("quick", "{name: q, kind: simulated, latency: 30ms}");
         write("slow", "{name: s, kind: simulated, latency: 400ms}");
+        write("slower", "{name: s, kind: simulated, latency: 1200ms}");
         write("sleeper", "{name: fast, kind: simulated, latency: 10ms}\n      - {name: sleeper, kind: command, command: [sleep, \"30\"]}");
         Files.writeString(JOBS.resolve("workflows/typed.yml"), """
                 name: typed
@@ -74,8 +75,9 @@ class RunLauncherTests {
 
     @Test
     void launchesAboveTheLimitWaitQueuedAndStartInOrderAsSlotsFree() {
+        // One slot frees after 400 ms and runs the queued ones one after the other; the other is taken until 1.2 s.
         Launch first = launcher.launch("slow", Map.of(), null, "api");
-        Launch second = launcher.launch("slow", Map.of(), null, "api");
+        Launch second = launcher.launch("slower", Map.of(), null, "api");
         Launch third = launcher.launch("quick", Map.of(), null, "api");
         Launch fourth = launcher.launch("quick", Map.of(), null, "api");
 
@@ -83,9 +85,24 @@ class RunLauncherTests {
                 .containsExactly("STARTING", "STARTING", "QUEUED", "QUEUED");
         List<RunDocument> runs = awaitEnded(first, second, third, fourth);
         assertThat(runs).allSatisfy(run -> assertThat(run.status()).isEqualTo("COMPLETED"));
-        Instant firstSlotFree = runs.get(0).endedAt().isBefore(runs.get(1).endedAt()) ? runs.get(0).endedAt() : runs.get(1).endedAt();
-        assertThat(runs.get(2).startedAt()).as("a queued run starts only when a run ends").isAfterOrEqualTo(firstSlotFree);
-        assertThat(runs.get(2).startedAt()).as("queued runs start in launch order").isBeforeOrEqualTo(runs.get(3).startedAt());
+        assertThat(runs.get(2).startedAt()).as("a queued run starts only when a run ends").isAfterOrEqualTo(runs.get(0).endedAt());
+        assertThat(runs.get(3).startedAt()).as("queued runs start in launch order").isAfterOrEqualTo(runs.get(2).endedAt());
+        assertThat(runs.get(3).endedAt()).as("the third and fourth used the first slot").isBefore(runs.get(1).endedAt());
+    }
+
+    @Test
+    void heldStartsQueueLaunchesUntilResumed() {
+        launcher.holdStarts("test");
+        Launch held;
+        try {
+            held = launcher.launch("quick", Map.of(), null, "api");
+            assertThat(held.status()).isEqualTo("QUEUED");
+            assertThat(launcher.executing()).isZero();
+            assertThat(runner.document(held.runId()).status()).isEqualTo("QUEUED");
+        } finally {
+            launcher.resumeStarts();
+        }
+        assertThat(awaitEnded(held).get(0).status()).isEqualTo("COMPLETED");
     }
 
     @Test
