@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Feature packages depend on each other one way: api, cli → execution → workflow, agent, history. */
+/** Feature packages depend on each other one way: api, schedule, cli → execution → workflow, agent, history. */
 class ModularityTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -47,6 +47,14 @@ class ModularityTests {
         noClasses().that().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..", "org.perfect21.agent..",
                         "org.perfect21.history..", "org.perfect21.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.perfect21.api..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineKnowsNothingOfSchedules() {
+        noClasses().that().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..", "org.perfect21.agent..",
+                        "org.perfect21.history..", "org.perfect21.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.perfect21.schedule..")
                 .check(CLASSES);
     }
 

@@ -31,7 +31,8 @@ class RunProblems {
 
     private static final Logger log = LoggerFactory.getLogger(RunProblems.class);
 
-    @ExceptionHandler({NoSuchWorkflowException.class, NoSuchRunException.class, NoSuchOutputException.class})
+    @ExceptionHandler({NoSuchWorkflowException.class, NoSuchRunException.class, NoSuchOutputException.class,
+            org.perfect21.schedule.NoSuchScheduleException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);
     }

@@ -117,7 +117,7 @@ public final class Perfect21Cli {
 
     /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
     private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
-        return new SpringApplicationBuilder(Perfect21Application.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class)
                 .lazyInitialization(definitionsOnly)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
@@ -125,7 +125,15 @@ public final class Perfect21Cli {
                 .properties("logging.level.root=WARN", "logging.level.org.perfect21=WARN",
                         // Startup failures are reported in one line by execute(); the stack trace is opt-in.
                         "logging.level.org.springframework.boot.SpringApplication=OFF",
-                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR")
-                .run(bootArgs.toArray(String[]::new));
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
+                        // Schedules fire in the server only; a command never starts the scheduler.
+                        "spring.quartz.auto-startup=false");
+        if (definitionsOnly) {
+            // Validating needs no scheduler (whose job store would open the database).
+            builder.properties("spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
+        }
+        return builder.run(bootArgs.toArray(String[]::new));
     }
+
+    private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 }

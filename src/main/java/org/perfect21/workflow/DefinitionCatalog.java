@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +21,12 @@ import org.springframework.stereotype.Component;
 public class DefinitionCatalog {
 
     private final DefinitionLoader loader;
+    private final ApplicationEventPublisher events;
     private volatile Loaded loaded;
 
-    public DefinitionCatalog(DefinitionLoader loader) {
+    public DefinitionCatalog(DefinitionLoader loader, ApplicationEventPublisher events) {
         this.loader = loader;
+        this.events = events;
     }
 
     private record Loaded(List<String> fingerprint, Definitions definitions) {
@@ -47,6 +50,7 @@ public class DefinitionCatalog {
             }
             Definitions definitions = loader.load();
             loaded = new Loaded(fingerprint, definitions);
+            events.publishEvent(new DefinitionsLoaded(definitions));
             return definitions;
         }
     }

@@ -20,7 +20,7 @@ import org.perfect21.agent.InstructionTemplates.Template;
 /** Reads a workflow file: parameters and phases, resolving each phase's agents against the library. */
 final class WorkflowFileReader {
 
-    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases");
+    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases", "schedule");
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
             "minSuccess", "instruction");
 
@@ -60,11 +60,22 @@ final class WorkflowFileReader {
         }
         List<ParameterDefinition> parameters = ParameterReader.read(file, keys.get("parameters"), problems);
         List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
+        ScheduleDefinition schedule = ScheduleReader.read(file, keys.get("schedule"), problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new WorkflowDefinition(name, YamlFields.scalar(file, "description", keys.get("description"), problems),
-                parameters, phases, file));
+        WorkflowDefinition workflow = new WorkflowDefinition(name,
+                YamlFields.scalar(file, "description", keys.get("description"), problems), parameters, phases, file, schedule);
+        if (schedule != null) {
+            try {
+                ParameterResolver.resolve(workflow, schedule.params());
+            } catch (InvalidParametersException e) {
+                YamlNode at = keys.get("schedule").map().getOrDefault("params", keys.get("schedule"));
+                e.problems().forEach(p -> problems.add(file, at.line(), "schedule.params", p));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(workflow);
     }
 
     private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,

@@ -545,14 +545,14 @@ class DefinitionLoaderTests {
                 phases:
                   - name: p
                     agents: [{name: a1, kind: simulated}]
-                schedule: daily
+                retries: 3
                 """);
 
         // when
         DefinitionProblem problem = onlyProblem();
 
         // then
-        assertProblem(problem, wf, 5, "schedule", "unknown key", "name, parameters, phases");
+        assertProblem(problem, wf, 5, "retries", "unknown key", "name, parameters, phases, schedule");
     }
 
     @Test
@@ -796,6 +796,117 @@ class DefinitionLoaderTests {
                 .hasMessageContaining(lazy + ":4: latency: 'abc'")
                 .hasMessageContaining(unknownAgent + ":4: phases[0].agents[0]: unknown agent 'nobody'")
                 .hasMessageContaining(malformed.toString());
+    }
+
+    // --- schedules -------------------------------------------------------------------------------
+
+    @Test
+    void aScheduleIsReadWithItsZoneParametersAndMisfirePolicy() {
+        // given
+        workflow("nightly.yml", """
+                name: nightly
+                parameters:
+                  depth: {type: integer, default: 1}
+                schedule: {cron: "0 30 2 * * ?", zone: Europe/Paris, params: {depth: 3}, misfire: skip}
+                phases:
+                  - name: p
+                    agents: [{name: a1, kind: simulated}]
+                """);
+
+        // when
+        ScheduleDefinition schedule = loader().load(jobs).workflow("nightly").orElseThrow().schedule();
+
+        // then
+        assertThat(schedule.cron()).isEqualTo("0 30 2 * * ?");
+        assertThat(schedule.zone()).isEqualTo(java.time.ZoneId.of("Europe/Paris"));
+        assertThat(schedule.params()).containsEntry("depth", 3L);
+        assertThat(schedule.misfire()).isEqualTo(ScheduleDefinition.Misfire.SKIP);
+    }
+
+    @Test
+    void aScheduleDefaultsToTheSystemZoneAndFiringOnceAfterMissedFires() {
+        // given
+        workflow("hourly.yml", minimalWorkflow("hourly") + "schedule: {cron: \"0 0 * * * ?\"}\n");
+
+        // when
+        ScheduleDefinition schedule = loader().load(jobs).workflow("hourly").orElseThrow().schedule();
+
+        // then
+        assertThat(schedule.zone()).isEqualTo(java.time.ZoneId.systemDefault());
+        assertThat(schedule.misfire()).isEqualTo(ScheduleDefinition.Misfire.FIRE_ONCE);
+        assertThat(schedule.params()).isEmpty();
+    }
+
+    @Test
+    void aBadCronIsADefinitionErrorNamingTheFieldAndTheSyntax() {
+        // given
+        Path wf = workflow("wf.yml", """
+                name: wf
+                schedule:
+                  cron: "0 0 25 * * ?"
+                phases:
+                  - name: p
+                    agents: [{name: a1, kind: simulated}]
+                """);
+
+        // when
+        DefinitionProblem problem = onlyProblem();
+
+        // then
+        assertProblem(problem, wf, 3, "schedule.cron", "'0 0 25 * * ?' is not a Quartz cron expression", "seconds minutes hours");
+    }
+
+    @Test
+    void aFiveFieldUnixCronIsRefusedWithTheQuartzSyntaxExplained() {
+        // given
+        Path wf = workflow("wf.yml", minimalWorkflow("wf") + "schedule: {cron: \"0 3 * * *\"}\n");
+
+        // when
+        DefinitionProblem problem = onlyProblem();
+
+        // then
+        assertProblem(problem, wf, 5, "schedule.cron", "not a Quartz cron expression");
+    }
+
+    @Test
+    void aBadZoneMisfireOrUnknownKeyIsEachReported() {
+        // given
+        workflow("wf.yml", minimalWorkflow("wf") + "schedule: {cron: \"0 0 3 * * ?\", zone: Mars/Olympus, misfire: twice, every: day}\n");
+
+        // when
+        InvalidDefinitionsException e = loadFails();
+
+        // then
+        assertThat(e.problems()).extracting(DefinitionProblem::field)
+                .containsExactlyInAnyOrder("schedule.zone", "schedule.misfire", "schedule.every");
+        assertThat(e.getMessage()).contains("'Mars/Olympus' is not a time zone", "'twice' is not fire-once or skip");
+    }
+
+    @Test
+    void scheduleParametersAreCheckedAgainstTheWorkflowsParameters() {
+        // given
+        Path wf = workflow("wf.yml", """
+                name: wf
+                parameters:
+                  depth: {type: integer, required: true}
+                schedule:
+                  cron: "0 0 3 * * ?"
+                  params: {depth: deep, colour: red}
+                phases:
+                  - name: p
+                    agents: [{name: a1, kind: simulated}]
+                """);
+
+        // when
+        InvalidDefinitionsException e = loadFails();
+
+        // then
+        assertThat(e.problems()).hasSize(2).allSatisfy(p -> {
+            assertThat(p.file()).isEqualTo(wf);
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.field()).isEqualTo("schedule.params");
+        });
+        assertThat(e.getMessage()).contains("depth", "colour");
     }
 
     // --- fixture ---------------------------------------------------------------------------------

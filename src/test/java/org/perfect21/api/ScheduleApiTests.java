@@ -1,0 +1,73 @@
+package org.perfect21.api;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfect21.api.RunApiTests.assertProblem;
+
+/** Schedules over HTTP: the server registers them from the definitions at start; operators pause and resume. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ScheduleApiTests {
+
+    static final Path DATA = ApiTestFiles.tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path jobs = ApiTestFiles.jobsDir(DATA);
+        Files.writeString(jobs.resolve("workflows/yearly.yml"), """
+                name: yearly
+                parameters:
+                  count: {type: integer, default: 1}
+                schedule: {cron: "0 0 5 1 1 ? 2099", zone: UTC, params: {count: 4}}
+                phases:
+                  - name: only
+                    agents:
+                      - {name: y, kind: simulated, latency: 10ms}
+                """);
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", jobs::toString);
+        registry.add("perfect21.tokens", () -> ApiClient.TOKENS);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theServerRegistersSchedulesFromTheDefinitionsAndListsThem() {
+        ApiClient.Answer list = new ApiClient(port).get("/api/schedules", ApiClient.VIEWER);
+
+        assertThat(list.status()).isEqualTo(200);
+        JsonNode yearly = list.json().path("schedules").get(0);
+        assertThat(yearly.path("workflow").asString()).isEqualTo("yearly");
+        assertThat(yearly.path("cron").asString()).isEqualTo("0 0 5 1 1 ? 2099");
+        assertThat(yearly.path("zone").asString()).isEqualTo("UTC");
+        assertThat(yearly.path("misfire").asString()).isEqualTo("fire-once");
+        assertThat(yearly.path("params").path("count").asInt()).isEqualTo(4);
+        assertThat(yearly.path("nextFireTime").asString()).isEqualTo("2099-01-01T05:00:00Z");
+        assertThat(list.json().path("schedules").size()).as("only scheduled workflows").isOne();
+    }
+
+    @Test
+    void operatorsPauseAndResumeASchedule() {
+        ApiClient api = new ApiClient(port);
+
+        assertThat(api.post("/api/schedules/yearly/pause", ApiClient.VIEWER, null).status()).isEqualTo(403);
+        ApiClient.Answer paused = api.post("/api/schedules/yearly/pause", ApiClient.OPERATOR, null);
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.json().path("state").asString()).isEqualTo("PAUSED");
+        assertThat(api.get("/api/schedules", ApiClient.VIEWER).json().path("schedules").get(0).path("state").asString())
+                .isEqualTo("PAUSED");
+        ApiClient.Answer resumed = api.post("/api/schedules/yearly/resume", ApiClient.OPERATOR, null);
+        assertThat(resumed.json().path("state").asString()).isEqualTo("NORMAL");
+        assertProblem(api.post("/api/schedules/quick/pause", ApiClient.OPERATOR, null), 404, "'quick' has no schedule");
+    }
+}
