@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.perfect21.schedule.ScheduleView;
 import org.perfect21.schedule.WorkflowSchedules;
+import org.perfect21.workflow.DefinitionCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ScheduleController {
 
     private final WorkflowSchedules schedules;
+    private final DefinitionCatalog catalog;
 
-    ScheduleController(WorkflowSchedules schedules) {
+    ScheduleController(WorkflowSchedules schedules, DefinitionCatalog catalog) {
         this.schedules = schedules;
+        this.catalog = catalog;
     }
 
     @GetMapping(path = "/api/schedules", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "List schedules", description = "Every scheduled workflow: cron, zone, parameters, misfire policy, "
             + "state (NORMAL, PAUSED, BLOCKED while firing) and its previous and next fire times.")
     Map<String, List<ScheduleView>> list() {
+        // Reading the definitions reloads them if a file changed, which brings the triggers in line first.
+        catalog.current();
         return Map.of("schedules", schedules.list());
     }
 

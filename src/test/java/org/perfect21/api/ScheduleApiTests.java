@@ -19,10 +19,11 @@ import static org.perfect21.api.RunApiTests.assertProblem;
 class ScheduleApiTests {
 
     static final Path DATA = ApiTestFiles.tempDir();
+    static Path jobs;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = ApiTestFiles.jobsDir(DATA);
+        jobs = ApiTestFiles.jobsDir(DATA);
         Files.writeString(jobs.resolve("workflows/yearly.yml"), """
                 name: yearly
                 parameters:
@@ -53,7 +54,30 @@ class ScheduleApiTests {
         assertThat(yearly.path("misfire").asString()).isEqualTo("fire-once");
         assertThat(yearly.path("params").path("count").asInt()).isEqualTo(4);
         assertThat(yearly.path("nextFireTime").asString()).isEqualTo("2099-01-01T05:00:00Z");
-        assertThat(list.json().path("schedules").size()).as("only scheduled workflows").isOne();
+        assertThat(list.json().path("schedules").findValuesAsString("workflow")).as("only scheduled workflows")
+                .doesNotContain("quick", "typed", "slow", "sleeper");
+    }
+
+    @Test
+    void aScheduleAddedToAFileAppearsAtTheNextListingAndGoesWhenRemoved() throws IOException {
+        ApiClient api = new ApiClient(port);
+        Path file = jobs.resolve("workflows/added.yml");
+        Files.writeString(file, """
+                name: added
+                schedule: {cron: "0 0 6 1 1 ? 2099"}
+                phases:
+                  - name: only
+                    agents:
+                      - {name: a, kind: simulated, latency: 10ms}
+                """);
+        try {
+            assertThat(api.get("/api/schedules", ApiClient.VIEWER).json().path("schedules").findValuesAsString("workflow"))
+                    .contains("added", "yearly");
+        } finally {
+            Files.delete(file);
+        }
+        assertThat(api.get("/api/schedules", ApiClient.VIEWER).json().path("schedules").findValuesAsString("workflow"))
+                .doesNotContain("added");
     }
 
     @Test
