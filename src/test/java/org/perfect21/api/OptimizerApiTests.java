@@ -26,7 +26,8 @@ class OptimizerApiTests extends ApiTestSupport {
         assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
         JsonNode decisions = json(all).path("decisions");
         assertThat(decisions).hasSize(6);
-        assertThat(decisions.get(0).path("decidedAt").asString()).isGreaterThanOrEqualTo(decisions.get(5).path("decidedAt").asString());
+        assertThat(java.time.Instant.parse(decisions.get(0).path("decidedAt").asString()))
+                .isAfterOrEqualTo(java.time.Instant.parse(decisions.get(5).path("decidedAt").asString()));
         assertThat(decisions.get(0).path("id").asLong()).isGreaterThan(decisions.get(5).path("id").asLong());
         JsonNode pool = json(get("/api/optimizer/decisions?kind=pool-size&size=1", VIEWER)).path("decisions").get(0);
         assertThat(pool.path("kind").asString()).isEqualTo("pool-size");

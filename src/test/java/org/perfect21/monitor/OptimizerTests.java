@@ -181,7 +181,8 @@ class OptimizerTests {
 
         assertThat(trigger.getRepeatInterval()).isEqualTo(Duration.ofMinutes(5).toMillis());
         assertThat(trigger.getRepeatCount()).isEqualTo(SimpleTrigger.REPEAT_INDEFINITELY);
-        assertThat(trigger.getMisfireInstruction()).isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
+        assertThat(trigger.getMisfireInstruction())
+                .isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_RESCHEDULE_NEXT_WITH_REMAINING_COUNT);
         assertThat(trigger.getNextFireTime()).as("the first tick comes after one interval")
                 .isAfter(java.util.Date.from(Instant.now().plus(Duration.ofMinutes(4))));
         assertThat(job.getJobClass()).isEqualTo(OptimizerJob.class);
