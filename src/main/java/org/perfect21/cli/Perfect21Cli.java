@@ -10,6 +10,7 @@ import org.perfect21.Perfect21Application;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -117,7 +118,13 @@ public final class Perfect21Cli {
 
     /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
     private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
-        return new SpringApplicationBuilder(Perfect21Application.class)
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class);
+        if (definitionsOnly) {
+            // Quartz's scheduler is a lifecycle bean, created even when lazy, and it waits for Flyway: validating
+            // would open (and create) the database.
+            builder.properties("spring.autoconfigure.exclude=" + QuartzAutoConfiguration.class.getName());
+        }
+        return builder
                 .lazyInitialization(definitionsOnly)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
