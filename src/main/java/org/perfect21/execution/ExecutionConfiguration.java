@@ -18,7 +18,7 @@ class ExecutionConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor agentExecutor(ExecutionProperties properties, ExecutorUtilization utilization) {
-        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        ThreadPoolTaskExecutor executor = new AgentExecutor();
         // The one executor also carries each queued run's job thread (mostly waiting on its agents),
         // so it holds a thread per run slot on top of the agents' threads.
         // core == max: with an unbounded queue a pool never grows past its core size.
