@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Feature packages depend on each other one way: api, schedule, cli → execution → workflow, agent, history. */
+/**
+ * Feature packages depend on each other one way: api, schedule, cli → monitor → execution → workflow, agent, history, cache.
+ */
 class ModularityTests {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -62,6 +64,32 @@ class ModularityTests {
     void onlyTheCommandLineUsesTheCommandLine() {
         noClasses().that().resideOutsideOfPackages("org.perfect21.cli..", "org.perfect21")
                 .should().dependOnClassesThat().resideInAPackage("org.perfect21.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEntryPointsDependOnMonitor() {
+        // monitor watches and tunes execution (pool size, held launches); nothing it drives may know it.
+        noClasses().that().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..", "org.perfect21.agent..",
+                        "org.perfect21.history..", "org.perfect21.cache..")
+                .should().dependOnClassesThat().resideInAPackage("org.perfect21.monitor..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void monitorDoesNotDependOnTheEntryPoints() {
+        noClasses().that().resideInAPackage("org.perfect21.monitor..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.api..", "org.perfect21.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void cachesDependOnNoOtherFeature() {
+        // Any feature may offer a Trimmable cache, so cache must sit below all of them.
+        noClasses().that().resideInAPackage("org.perfect21.cache..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
+                        "org.perfect21.agent..", "org.perfect21.history..", "org.perfect21.monitor..", "org.perfect21.api..",
+                        "org.perfect21.cli..")
                 .check(CLASSES);
     }
 }

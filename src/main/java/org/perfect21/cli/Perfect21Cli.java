@@ -10,6 +10,7 @@ import org.perfect21.Perfect21Application;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -130,10 +131,9 @@ public final class Perfect21Cli {
                         "spring.quartz.auto-startup=false");
         if (definitionsOnly) {
             // Validating needs no scheduler (whose job store would open the database).
-            builder.properties("spring.autoconfigure.exclude=" + QUARTZ_AUTO_CONFIGURATION);
+            builder.properties("spring.autoconfigure.exclude=" + QuartzAutoConfiguration.class.getName());
         }
         return builder.run(bootArgs.toArray(String[]::new));
     }
 
-    private static final String QUARTZ_AUTO_CONFIGURATION = "org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration";
 }

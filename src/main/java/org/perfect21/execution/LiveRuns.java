@@ -127,4 +127,10 @@ class LiveRuns implements SmartLifecycle {
     public int getPhase() {
         return PHASE;
     }
+
+    /** A pause (of a cached test context) is no shutdown: runs go on and the launcher stays open. */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }

@@ -307,7 +307,8 @@ public class RunLauncher {
     private void startAll(List<Queued> runs) {
         for (Queued queued : runs) {
             try {
-                executor.execute(() -> execute(queued));
+                // Marked: the thread is held for the whole run, which is not agent work.
+                executor.execute(new RunSlotTask(() -> execute(queued)));
             } catch (RejectedExecutionException e) {
                 // The executor is closing: the run stays QUEUED in the database for the next start.
                 ended(queued, null);
