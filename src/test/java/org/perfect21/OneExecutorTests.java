@@ -36,7 +36,7 @@ class OneExecutorTests {
     /** Thread name prefixes of the pools the application may start, by owner. */
     private static final Map<String, List<String>> POOLS = Map.of(
             "agent executor", List.of("perfect21-agent-"),
-            "quartz", List.of("quartzScheduler_"),
+            "quartz", List.of("perfect21_Worker-", "perfect21_QuartzSchedulerThread", "QuartzScheduler_perfect21"),
             "web server", List.of("http-nio-", "Catalina-utility-", "container-"),
             "database", List.of("HikariPool-", "MVStore background writer", "H2-", "H2 File Lock Watchdog"));
     /**
