@@ -33,10 +33,8 @@ final class PurgeBatch {
     static Map<String, Long> remove(JdbcTemplate jdbc, Deletion deletion, List<RetentionPolicy.Candidate> runs) {
         List<String> runIds = runs.stream().map(RetentionPolicy.Candidate::runId).toList();
         List<Long> instances = jobInstances(jdbc, runs);
-        List<Long> executions = Deletion.selectIn(jdbc,
-                "SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION WHERE JOB_INSTANCE_ID IN", instances, Long.class);
-        List<Long> steps = Deletion.selectIn(jdbc,
-                "SELECT STEP_EXECUTION_ID FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID IN", executions, Long.class);
+        List<Long> executions = Deletion.selectIn(jdbc, "JOB_EXECUTION_ID", "BATCH_JOB_EXECUTION", "JOB_INSTANCE_ID", instances);
+        List<Long> steps = Deletion.selectIn(jdbc, "STEP_EXECUTION_ID", "BATCH_STEP_EXECUTION", "JOB_EXECUTION_ID", executions);
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("BATCH_STEP_EXECUTION_CONTEXT", deletion.rowsIn("BATCH_STEP_EXECUTION_CONTEXT", "STEP_EXECUTION_ID", steps));
         rows.put("BATCH_STEP_EXECUTION", deletion.rowsIn("BATCH_STEP_EXECUTION", "STEP_EXECUTION_ID", steps));

@@ -90,11 +90,9 @@ public class PurgeRecords {
             return purges;
         }
         Map<Long, Map<String, Long>> tables = new HashMap<>();
-        jdbc.query("SELECT PURGE_ID, TABLE_NAME, ROWS_DELETED FROM P21_PURGE_TABLE WHERE PURGE_ID IN ("
-                        + Deletion.marks(purges.size()) + ")",
-                rs -> {
-                    tables.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-                }, purges.stream().map(PurgeReport::id).toArray());
+        Deletion.select(jdbc, "SELECT PURGE_ID, TABLE_NAME, ROWS_DELETED FROM P21_PURGE_TABLE WHERE PURGE_ID IN (",
+                        purges.stream().map(PurgeReport::id).toList(), ")", List.of(),
+                        (rs, i) -> tables.computeIfAbsent(rs.getLong(1), id -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)));
         List<PurgeReport> complete = new ArrayList<>(purges.size());
         for (PurgeReport purge : purges) {
             Map<String, Long> rows = tables.getOrDefault(purge.id(), Map.of());

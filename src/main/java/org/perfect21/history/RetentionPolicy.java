@@ -71,19 +71,15 @@ final class RetentionPolicy {
      * left its terminal status first, no longer matches.
      */
     List<Candidate> candidates(JdbcTemplate jdbc, List<RunKey> window, boolean lock) {
-        List<Object> args = new ArrayList<>();
-        window.forEach(key -> args.add(key.runId()));
-        args.add(RunHistory.at(cutoff));
-        args.add(RunHistory.at(cutoff));
+        List<Object> args = new ArrayList<>(List.of(RunHistory.at(cutoff), RunHistory.at(cutoff)));
         String beyondNewest = "";
         if (oldestKept != null) {
             beyondNewest = " OR CREATED_AT < ?";
             args.add(oldestKept);
         }
-        String sql = "SELECT RUN_ID, WORKFLOW, JOB_INSTANCE_ID FROM P21_RUN WHERE RUN_ID IN (" + Deletion.marks(window.size())
-                + ") AND " + TERMINAL + " AND (ENDED_AT < ? OR (ENDED_AT IS NULL AND CREATED_AT < ?)" + beyondNewest + ")"
-                + (lock ? " FOR UPDATE" : "");
-        return jdbc.query(sql, (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class)),
-                args.toArray());
+        return Deletion.select(jdbc, "SELECT RUN_ID, WORKFLOW, JOB_INSTANCE_ID FROM P21_RUN WHERE RUN_ID IN (",
+                window.stream().map(RunKey::runId).toList(), ") AND " + TERMINAL + " AND (ENDED_AT < ? OR (ENDED_AT IS NULL"
+                        + " AND CREATED_AT < ?)" + beyondNewest + ")" + (lock ? " FOR UPDATE" : ""), args,
+                (rs, i) -> new Candidate(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class)));
     }
 }
