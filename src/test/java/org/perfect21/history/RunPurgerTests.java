@@ -3,6 +3,8 @@ package org.perfect21.history;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The retention purge on a database holding 2,000 runs: what goes and what stays per table, no orphan
@@ -53,6 +61,8 @@ class RunPurgerTests {
     TransactionTemplate transaction;
     @Autowired
     PurgeRecords records;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     WorkflowRunner runner;
     @Autowired
@@ -186,6 +196,35 @@ class RunPurgerTests {
         assertThat(report.rowsDeleted()).isZero();
         assertThat(fixture.count().get("P21_RUN")).isEqualTo(RUNS);
         assertThat(records.recent(1).get(0).runsDeleted()).isZero();
+    }
+
+    @Test
+    void aPurgeWaitsForARunLockedByARestartAndASecondPurgeMeanwhileIsRefused() throws Exception {
+        RunPurger purger = purger(Duration.ofDays(30), 1_000_000, 500);
+        String oldest = runs.stream().filter(RunHistoryFixture.Run::terminal).findFirst().orElseThrow().runId();
+        CompletableFuture<PurgeReport> first;
+        try (Connection restart = dataSource.getConnection()) {
+            // A restart moving the run back to QUEUED holds its row until it commits.
+            restart.setAutoCommit(false);
+            try (PreparedStatement update = restart.prepareStatement("UPDATE P21_RUN SET STATUS = 'QUEUED', ENDED_AT = NULL WHERE RUN_ID = ?")) {
+                update.setString(1, oldest);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            first = CompletableFuture.supplyAsync(() -> purger.purge(PurgeTrigger.SCHEDULE, false));
+            await().atMost(Duration.ofSeconds(5)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM P21_PURGE WHERE ENDED_AT IS NULL", Integer.class) == 1);
+
+            assertThatThrownBy(() -> purger.purge(PurgeTrigger.API, false)).isInstanceOf(PurgeInProgressException.class)
+                    .hasMessageContaining("already running");
+            assertThat(first).isNotDone();
+            restart.commit();
+        }
+
+        PurgeReport report = first.get(30, TimeUnit.SECONDS);
+        // The restarted run is queued now, so it stays.
+        assertThat(remainingRunIds()).contains(oldest);
+        assertThat(report.error()).isNull();
+        assertNoOrphans();
     }
 
     @Test
