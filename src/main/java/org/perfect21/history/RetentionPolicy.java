@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * newest {@code max-runs} runs. Queued, starting and running runs never match, however old: the status is
  * authoritative, and a run a dead process left starting or running is taken over by the next server.
  * <p>
- * Every match was created before {@link #scanLimit()}, so a purge walks only those runs, in windows in
- * (CREATED_AT, RUN_ID) order along the index of that name: each run is looked at once, and a dry run
- * walks exactly the windows a real purge walks.
+ * Every match was created before {@link #scanLimit()} (a run ends after it was created), so a purge walks
+ * only those runs, in windows in (CREATED_AT, RUN_ID) order along the P21_RUN_CREATED index: each run is
+ * looked at once, and a dry run walks exactly the windows a real purge walks.
  */
 final class RetentionPolicy {
 

@@ -38,7 +38,7 @@ public final class BenchmarkMain {
                     int purgeRepetitions, List<Integer> heapCheckpoints) {
         static Settings of(boolean quick) {
             return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000), 1000, 2, 1, List.of(1_000, 3_000))
-                    : new Settings(false, 7, 2, Duration.ofMillis(2000), 3000, 5, 2, List.of(1_000, 10_000));
+                    : new Settings(false, 7, 2, Duration.ofMillis(2000), 3000, 5, 1, List.of(1_000, 10_000));
         }
     }
 

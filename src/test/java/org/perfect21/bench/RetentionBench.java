@@ -58,37 +58,45 @@ final class RetentionBench {
     private RetentionBench() {
     }
 
-    /** Generates the history, purges all of it (every run ended 60 days ago, past the default 30d), {@code repetitions} times. */
+    /**
+     * Generates the history and purges all of it (every run ended 60 days ago, past the default 30d), {@code repetitions}
+     * times, after a warm-up on a tenth of it.
+     */
     static List<PurgeSample> purgeThroughput(Path scratch, int repetitions) {
         List<PurgeSample> samples = new ArrayList<>();
         try (ConfigurableApplicationContext context = context(scratch.resolve("retention-purge-data"), scratch.resolve("jobs"),
                 "perfect21.retention.cron=0 0 3 1 1 ? 2099")) {
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            RunHistoryFixture fixture = new RunHistoryFixture(jdbc, context.getBean(TransactionTemplate.class));
+            RunHistoryFixture fixture = new RunHistoryFixture(context.getBean(JdbcTemplate.class),
+                    context.getBean(TransactionTemplate.class));
             RunPurger purger = context.getBean(RunPurger.class);
+            purge(fixture, purger, HISTORY_RUNS / 10);
             for (int rep = 0; rep < repetitions; rep++) {
-                fixture.clear();
-                long generate = System.nanoTime();
-                fixture.insert(history(), 1_000_000L);
-                long generateMillis = (System.nanoTime() - generate) / 1_000_000;
-                BenchmarkMain.heapUsedAfterGc();
-                PurgeReport report = purger.purge(PurgeTrigger.CLI, false);
-                if (report.runsDeleted() != HISTORY_RUNS) {
-                    throw new IllegalStateException("purged " + report.runsDeleted() + " of " + HISTORY_RUNS + " runs");
-                }
-                samples.add(new PurgeSample(report.runsDeleted(), report.rowsDeleted(), report.durationMs(), generateMillis));
+                PurgeSample sample = purge(fixture, purger, HISTORY_RUNS);
+                samples.add(sample);
                 BenchmarkMain.log(String.format("purge: %d runs, %d rows in %d ms (%.0f runs/s); generated in %d ms",
-                        report.runsDeleted(), report.rowsDeleted(), report.durationMs(), samples.get(rep).runsPerSecond(),
-                        generateMillis));
+                        sample.runs(), sample.rows(), sample.millis(), sample.runsPerSecond(), sample.generateMillis()));
             }
         }
         return samples;
     }
 
-    private static List<RunHistoryFixture.Run> history() {
+    private static PurgeSample purge(RunHistoryFixture fixture, RunPurger purger, int runs) {
+        fixture.clear();
+        long generate = System.nanoTime();
+        fixture.insert(history(runs), 1_000_000L);
+        long generateMillis = (System.nanoTime() - generate) / 1_000_000;
+        BenchmarkMain.heapUsedAfterGc();
+        PurgeReport report = purger.purge(PurgeTrigger.CLI, false);
+        if (report.runsDeleted() != runs) {
+            throw new IllegalStateException("purged " + report.runsDeleted() + " of " + runs + " runs");
+        }
+        return new PurgeSample(report.runsDeleted(), report.rowsDeleted(), report.durationMs(), generateMillis);
+    }
+
+    private static List<RunHistoryFixture.Run> history(int count) {
         Instant start = Instant.now().minus(Duration.ofDays(60));
-        List<RunHistoryFixture.Run> runs = new ArrayList<>(HISTORY_RUNS);
-        for (int i = 0; i < HISTORY_RUNS; i++) {
+        List<RunHistoryFixture.Run> runs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             Instant created = start.plusMillis(i * 100L);
             runs.add(new RunHistoryFixture.Run("bench-%08d".formatted(i), "bench", "COMPLETED", created, created.plusMillis(50),
                     1, 1, AGENTS_PER_RUN, true, OUTPUT_BYTES));
