@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The purge's Quartz job and cron trigger; Spring Boot registers both with the scheduler (and replaces
- * stored ones, so a changed cron takes effect at the next start).
+ * The purge's Quartz job and cron trigger; Spring Boot registers both with the scheduler. With a JDBC job
+ * store, {@code spring.quartz.overwrite-existing-jobs} lets a changed cron replace the stored trigger at
+ * the next start.
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionScheduleConfiguration {
