@@ -10,6 +10,7 @@ import org.perfect21.execution.NoSuchWorkflowException;
 import org.perfect21.execution.QueueFullException;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.RunNotStoppableException;
+import org.perfect21.history.PurgeInProgressException;
 import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.InvalidParametersException;
 import org.slf4j.Logger;
@@ -58,6 +59,11 @@ class RunProblems {
     @ExceptionHandler({RunNotRestartableException.class, RunNotStoppableException.class})
     ResponseEntity<ProblemDetail> conflict(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, "Conflict with the run's state", e.getMessage(), request);
+    }
+
+    @ExceptionHandler(PurgeInProgressException.class)
+    ResponseEntity<ProblemDetail> purgeRunning(PurgeInProgressException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "Purge running", e.getMessage(), request);
     }
 
     @ExceptionHandler(QueueFullException.class)

@@ -18,7 +18,7 @@ final class CliArguments {
 
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
-            subcommands = {Serve.class, Run.class, Restart.class, Validate.class},
+            subcommands = {Serve.class, Run.class, Restart.class, Validate.class, Purge.class},
             footer = {"", "Without a command the REST API server starts (as with serve).",
                     "", "Spring Boot properties may be given as --name=value, for example:",
                     "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs --server.port=9090"})
@@ -86,6 +86,22 @@ final class CliArguments {
         @Parameters(paramLabel = "PATH", arity = "0..*",
                 description = "files or directories to check; default: the jobs directory")
         List<String> paths = new ArrayList<>();
+    }
+
+    @Command(name = "purge", mixinStandardHelpOptions = true,
+            description = {"Deletes the runs past the retention limits now, with everything they own: runs that ended "
+                    + "longer ago than perfect21.retention.max-age (30d), and the oldest beyond the newest "
+                    + "perfect21.retention.max-runs (10000). Queued and running runs are never touched.",
+                    "The server also purges on perfect21.retention.cron (daily at 03:00); stop it first, as it holds the "
+                    + "embedded database."},
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:purged (or counted, with --dry-run)",
+                    "2:usage error, or the database could not be opened"})
+    static final class Purge {
+        @Option(names = "--dry-run", description = "delete nothing; print what would be deleted")
+        boolean dryRun;
+
+        @Option(names = "--json", description = "print only the purge report as JSON on stdout")
+        boolean json;
     }
 
     /** Splits {@code --some.property=value} (Spring Boot overrides) from the command's own arguments. */

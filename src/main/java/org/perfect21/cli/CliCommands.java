@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.perfect21.execution.NoSuchRunException;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.PurgeReport;
+import org.perfect21.history.PurgeTrigger;
 import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunPurger;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.InvalidDefinitionsException;
@@ -27,12 +30,15 @@ class CliCommands {
 
     private final DefinitionLoader definitions;
     private final ObjectProvider<WorkflowRunner> runner;
+    private final ObjectProvider<RunPurger> purger;
     private final JsonMapper json;
 
-    // The runner (and with it the database) is only created for commands that run something.
-    CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, JsonMapper json) {
+    // The runner and the purger (and with them the database) are only created for commands that use them.
+    CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, ObjectProvider<RunPurger> purger,
+                JsonMapper json) {
         this.definitions = definitions;
         this.runner = runner;
+        this.purger = purger;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
@@ -46,6 +52,9 @@ class CliCommands {
             }
             if (command instanceof CliArguments.Validate validate) {
                 return validate(validate, out, err);
+            }
+            if (command instanceof CliArguments.Purge purge) {
+                return purge(purge, out);
             }
             throw new IllegalArgumentException("unknown command " + command);
         } catch (InvalidDefinitionsException e) {
@@ -87,6 +96,16 @@ class CliCommands {
             RunTable.print(document, out);
         }
         return "COMPLETED".equals(document.status()) ? Perfect21Cli.OK : Perfect21Cli.RUN_FAILED;
+    }
+
+    private int purge(CliArguments.Purge purge, PrintStream out) {
+        PurgeReport report = purger.getObject().purge(PurgeTrigger.CLI, purge.dryRun);
+        if (purge.json) {
+            out.println(json.writeValueAsString(report));
+        } else {
+            PurgeSummary.print(report, out);
+        }
+        return Perfect21Cli.OK;
     }
 
     private int validate(CliArguments.Validate validate, PrintStream out, PrintStream err) {

@@ -1,2 +1,2 @@
-/** The command line: {@code serve} (the default), {@code run}, {@code restart} and {@code validate}, parsed with picocli before Spring starts. */
+/** The command line: {@code serve} (the default), {@code run}, {@code restart}, {@code validate} and {@code purge}, parsed with picocli before Spring starts. */
 package org.perfect21.cli;

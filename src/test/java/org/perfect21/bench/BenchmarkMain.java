@@ -30,11 +30,15 @@ public final class BenchmarkMain {
     /** The in-flight counts the throughput target is stated for; 16 is measured as the API's reference. */
     static final List<Integer> TARGET_IN_FLIGHT = List.of(1, 8);
 
-    /** How much to measure: repetitions after warm-up, and the length of one throughput window. */
-    record Settings(boolean quick, int repetitions, int warmups, Duration window, int apiLaunches, int apiRepetitions) {
+    /**
+     * How much to measure: repetitions after warm-up, the length of one throughput window, the REST API's launches,
+     * purges of the generated history, and the completed runs at which the heap is taken with retention on.
+     */
+    record Settings(boolean quick, int repetitions, int warmups, Duration window, int apiLaunches, int apiRepetitions,
+                    int purgeRepetitions, List<Integer> heapCheckpoints) {
         static Settings of(boolean quick) {
-            return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000), 1000, 2)
-                    : new Settings(false, 7, 2, Duration.ofMillis(2000), 3000, 5);
+            return quick ? new Settings(true, 3, 1, Duration.ofMillis(1000), 1000, 2, 1, List.of(1_000, 3_000))
+                    : new Settings(false, 7, 2, Duration.ofMillis(2000), 3000, 5, 1, List.of(1_000, 10_000));
         }
     }
 
@@ -94,6 +98,12 @@ public final class BenchmarkMain {
         log("REST API: " + settings.apiLaunches() + " launches from " + ApiBench.CLIENTS + " clients × "
                 + settings.apiRepetitions());
         results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 2, settings.apiRepetitions()));
+        log("retention: purge of " + RetentionBench.HISTORY_RUNS + " runs × " + settings.purgeRepetitions()
+                + ", heap at " + settings.heapCheckpoints() + " runs");
+        long retention = System.nanoTime();
+        results.purges.addAll(RetentionBench.purgeThroughput(scratch, settings.purgeRepetitions()));
+        results.retentionHeap.addAll(RetentionBench.heapWithRetention(scratch, jobs, NO_OP, settings.heapCheckpoints()));
+        results.retentionMillis = (System.nanoTime() - retention) / 1_000_000;
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

@@ -36,6 +36,7 @@ final class Report {
         compared();
         throughput();
         api();
+        retention();
         return out.toString();
     }
 
@@ -184,6 +185,52 @@ final class Report {
         double inProcess = results.medianRunsPerSecond("Perfect21", BenchmarkMain.NO_OP, 16);
         line(String.format("For comparison, the same workload run in process, 16 in flight like the server's 16 run slots (above): "
                 + "%.0f runs/s.", inProcess));
+        line("");
+    }
+
+    private void retention() {
+        line("## Retention purge");
+        line("");
+        line("**Throughput.** A generated history of " + RetentionBench.HISTORY_RUNS + " completed runs × "
+                + RetentionBench.AGENTS_PER_RUN + " agents (" + RetentionBench.HISTORY_RUNS * RetentionBench.AGENTS_PER_RUN
+                + " agent rows with " + RetentionBench.OUTPUT_BYTES + " B of stored output each, and every run's Spring Batch");
+        line("rows: job instance, execution, parameter, contexts, manager and worker step executions), written by JDBC batch inserts");
+        line("into its own H2 file database, all ended 60 days ago; then `RunPurger.purge` with the default settings (max-age 30d,");
+        line("batch-size 500) deletes all of it, after a warm-up on a tenth of it. Runs/s = runs deleted / the purge's duration.");
+        line("");
+        line("| Repetition | Runs deleted | Rows deleted | Duration | Runs/s | Rows/s | Generating took |");
+        line("|---:|---:|---:|---:|---:|---:|---:|");
+        int rep = 1;
+        for (RetentionBench.PurgeSample s : results.purges) {
+            line(String.format("| %d | %d | %d | %d ms | %.0f | %.0f | %d ms |", rep++, s.runs(), s.rows(), s.millis(),
+                    s.runsPerSecond(), s.rowsPerSecond(), s.generateMillis()));
+        }
+        if (results.purges.size() > 1) {
+            line(String.format("| **median** | | | | **%.0f** | **%.0f** | |",
+                    Stats.median(results.purges, RetentionBench.PurgeSample::runsPerSecond),
+                    Stats.median(results.purges, RetentionBench.PurgeSample::rowsPerSecond)));
+        }
+        line("");
+        line("**Heap with retention on.** " + RetentionBench.HEAP_CLIENTS + " threads run the " + BenchmarkMain.NO_OP.label()
+                + " workload back to back through `WorkflowRunner` (own context and");
+        line("database) with `perfect21.retention.max-runs=" + RetentionBench.MAX_RUNS + "` and the scheduled purge firing every second"
+                + " (`perfect21.retention.cron=* * * * * ?`);");
+        line("heap used after GC (`System.gc()`, whole JVM) once that many runs have completed. H2's page cache, part of the");
+        line("heap, grows with the database file up to its 16 MB limit.");
+        line("");
+        line("| Runs completed | Heap used after GC | Runs in P21_RUN | Agent rows in P21_AGENT_RESULT | Scheduled purges | Runs purged |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (RetentionBench.HeapSample s : results.retentionHeap) {
+            line(String.format("| %d | %.1f MB | %d | %d | %d | %d |", s.runs(), s.heapBytes() / 1048576.0, s.runRows(), s.agentRows(),
+                    s.purges(), s.runsPurged()));
+        }
+        if (results.retentionHeap.size() > 1) {
+            RetentionBench.HeapSample first = results.retentionHeap.get(0);
+            RetentionBench.HeapSample last = results.retentionHeap.get(results.retentionHeap.size() - 1);
+            line("");
+            line(String.format("From %d to %d runs the heap changed by %+.1f MB; the section took %d s.", first.runs(), last.runs(),
+                    (last.heapBytes() - first.heapBytes()) / 1048576.0, results.retentionMillis / 1000));
+        }
         line("");
     }
 

@@ -12,6 +12,9 @@ final class Results {
     final Map<String, List<Throughput.Sample>> throughput = new LinkedHashMap<>();
     final Map<Integer, Long> heapAfterGc = new LinkedHashMap<>();
     final List<ApiBench.Sample> api = new ArrayList<>();
+    final List<RetentionBench.PurgeSample> purges = new ArrayList<>();
+    final List<RetentionBench.HeapSample> retentionHeap = new ArrayList<>();
+    long retentionMillis;
     long startupMillis;
     long totalMillis;
 

@@ -33,7 +33,7 @@ class FlywayMigrationTests {
                 "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", String.class);
         assertThat(tables).contains("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
                 "BATCH_STEP_EXECUTION_CONTEXT", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_LOCKS",
-                "P21_RUN", "P21_PHASE_RUN", "P21_AGENT_RESULT");
+                "P21_RUN", "P21_PHASE_RUN", "P21_AGENT_RESULT", "P21_PURGE", "P21_PURGE_TABLE");
         List<String> indexes = new JdbcTemplate(dataSource).queryForList(
                 "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'P21_AGENT_RESULT'", String.class);
         assertThat(indexes).contains("P21_AGENT_RESULT_AGENT_STARTED", "P21_AGENT_RESULT_STATUS_ENDED");
@@ -45,5 +45,22 @@ class FlywayMigrationTests {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void batchForeignKeysHaveOneIndexEachForThePurge() {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("keys"), "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+
+        // V5 indexes the columns (PostgreSQL does not on its own); H2 then uses them for its keys instead of indexes of its own.
+        List<String> indexed = new JdbcTemplate(dataSource).queryForList("SELECT i.TABLE_NAME || '.' || c.COLUMN_NAME"
+                + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c ON c.INDEX_NAME = i.INDEX_NAME"
+                + " AND c.TABLE_NAME = i.TABLE_NAME WHERE i.TABLE_NAME IN ('BATCH_JOB_EXECUTION', 'BATCH_JOB_EXECUTION_PARAMS',"
+                + " 'BATCH_STEP_EXECUTION') AND i.INDEX_TYPE_NAME = 'INDEX'", String.class);
+        assertThat(indexed).containsExactlyInAnyOrder("BATCH_JOB_EXECUTION.JOB_INSTANCE_ID",
+                "BATCH_JOB_EXECUTION_PARAMS.JOB_EXECUTION_ID", "BATCH_STEP_EXECUTION.JOB_EXECUTION_ID");
+        List<String> keys = new JdbcTemplate(dataSource).queryForList("SELECT CONSTRAINT_NAME FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE CONSTRAINT_TYPE = 'FOREIGN KEY' AND TABLE_NAME LIKE 'BATCH%'", String.class);
+        assertThat(keys).contains("JOB_INST_EXEC_FK", "JOB_EXEC_PARAMS_FK", "JOB_EXEC_STEP_FK", "STEP_EXEC_CTX_FK", "JOB_EXEC_CTX_FK");
     }
 }

@@ -1,0 +1,72 @@
+package org.perfect21.retention;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobDetail;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerKey;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The purge's Quartz job and trigger: registered from perfect21.retention.*, and fired by the scheduler. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RetentionScheduleTests {
+
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
+        registry.add("perfect21.retention.cron", () -> "* * * * * ?");
+        registry.add("perfect21.retention.zone", () -> "Asia/Tokyo");
+        // The scheduler runs here as it does in the server.
+        registry.add("spring.quartz.auto-startup", () -> "true");
+    }
+
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theTriggerComesFromTheRetentionPropertiesWithAnExplicitMisfirePolicy() throws SchedulerException {
+        CronTrigger trigger = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("retention-purge", "perfect21"));
+        JobDetail job = scheduler.getJobDetail(RetentionScheduleConfiguration.JOB);
+
+        assertThat(trigger.getCronExpression()).isEqualTo("* * * * * ?");
+        assertThat(trigger.getTimeZone().getID()).isEqualTo("Asia/Tokyo");
+        assertThat(trigger.getMisfireInstruction()).isEqualTo(CronTrigger.MISFIRE_INSTRUCTION_FIRE_ONCE_NOW);
+        assertThat(trigger.getJobKey()).isEqualTo(RetentionScheduleConfiguration.JOB);
+        assertThat(job.getJobClass()).isEqualTo(RetentionPurgeJob.class);
+        assertThat(job.isConcurrentExecutionDisallowed()).isTrue();
+    }
+
+    @Test
+    void theSchedulerRunsThePurgeAndItIsRecorded() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM P21_PURGE WHERE TRIGGERED_BY = 'schedule' AND ENDED_AT IS NOT NULL AND ERROR IS NULL",
+                Integer.class) > 0);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-retention-schedule-tests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
