@@ -116,15 +116,11 @@ public final class Perfect21Cli {
         return message;
     }
 
-    // Quartz's scheduler is created even with lazy beans, and migrates the database first.
-    private static final String[] WITHOUT_SCHEDULER = {
-            "spring.autoconfigure.exclude=org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration"};
 
     /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
     private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class)
                 .lazyInitialization(definitionsOnly)
-                .properties(definitionsOnly ? WITHOUT_SCHEDULER : new String[0])
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
