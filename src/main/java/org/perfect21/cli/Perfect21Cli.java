@@ -116,7 +116,6 @@ public final class Perfect21Cli {
         return message;
     }
 
-
     /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
     private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class)
@@ -136,5 +135,4 @@ public final class Perfect21Cli {
         }
         return builder.run(bootArgs.toArray(String[]::new));
     }
-
 }

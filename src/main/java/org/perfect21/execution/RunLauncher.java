@@ -54,10 +54,9 @@ public class RunLauncher {
     private final JsonMapper json;
     private final JsonMapper canonical;
 
-    // Guarded by this: the waiting runs in start order, how many execute, whether launches are taken.
+    // Guarded by this: the waiting runs in start order, the runs executing, whether launches are taken.
     private final ArrayDeque<Queued> waiting = new ArrayDeque<>();
-    private final java.util.Set<String> executingIds = new java.util.HashSet<>();
-    private int executing;
+    private final java.util.Set<String> executing = new java.util.HashSet<>();
     // Launches admitted whose QUEUED row is being written.
     private int reserved;
     private boolean accepting = true;
@@ -258,7 +257,7 @@ public class RunLauncher {
     }
 
     public synchronized int executing() {
-        return executing;
+        return executing.size();
     }
 
     private Optional<Launch> repeatOf(String key, String digest) {
@@ -277,7 +276,7 @@ public class RunLauncher {
         }
         // A launch that would start at once does not count against the queue.
         int queued = waiting.size() + reserved;
-        if (queued >= properties.queueCapacity() && !(queued == 0 && executing < properties.maxConcurrentRuns())) {
+        if (queued >= properties.queueCapacity() && !(queued == 0 && executing.size() < properties.maxConcurrentRuns())) {
             long seconds = (long) Math.ceil(meanRunSeconds * Math.max(1, queued - properties.queueCapacity() + 1)
                     / properties.maxConcurrentRuns());
             throw new QueueFullException(properties.queueCapacity(), Math.max(1, seconds));
@@ -293,13 +292,13 @@ public class RunLauncher {
 
     private synchronized List<Queued> takeStartable() {
         List<Queued> start = new ArrayList<>();
-        while (!closing && heldBecause == null && executing < properties.maxConcurrentRuns() && !waiting.isEmpty()) {
+        while (!closing && heldBecause == null && executing.size() < properties.maxConcurrentRuns() && !waiting.isEmpty()) {
             Queued next = waiting.poll();
             start.add(next);
-            executingIds.add(next.runId());
-            if (executing++ == 0) {
+            if (executing.isEmpty()) {
                 idle = new CompletableFuture<>();
             }
+            executing.add(next.runId());
         }
         return start;
     }
@@ -347,8 +346,8 @@ public class RunLauncher {
         }
         CompletableFuture<Void> nowIdle = null;
         synchronized (this) {
-            executingIds.remove(queued.runId());
-            if (--executing == 0) {
+            executing.remove(queued.runId());
+            if (executing.isEmpty()) {
                 nowIdle = idle;
             }
         }
@@ -369,7 +368,7 @@ public class RunLauncher {
             accepting = false;
             closing = true;
             wait = idle;
-            mine = List.copyOf(executingIds);
+            mine = List.copyOf(executing);
         }
         // Only the queue's own runs: a command-line run in this process ends STOPPED when it closes.
         mine.forEach(runId -> runner.stop(runId, SHUTDOWN_NOTE));

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
+import org.perfect21.workflow.DefinitionCatalog;
 import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.ParameterResolver;
 import org.perfect21.workflow.WorkflowDefinition;
@@ -37,9 +40,10 @@ public class WorkflowRunner {
     private final DefinitionLoader definitions;
     private final JsonMapper json;
     private final LiveRuns liveRuns;
+    private final DefinitionCatalog catalog;
 
     WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
-                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns) {
+                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns, DefinitionCatalog catalog) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -47,6 +51,7 @@ public class WorkflowRunner {
         this.definitions = definitions;
         this.json = json;
         this.liveRuns = liveRuns;
+        this.catalog = catalog;
     }
 
     /**
@@ -134,15 +139,27 @@ public class WorkflowRunner {
 
     /** The workflow as defined now in the file the run came from (or, failing that, in the jobs directory). */
     private WorkflowDefinition definitionOf(RunHistory.StoredRun stored) {
-        if (stored.source() != null && Files.isRegularFile(Path.of(stored.source()))) {
+        // The catalog holds the jobs directory already parsed; a file elsewhere (a CLI run of a path) is read again.
+        Optional<WorkflowDefinition> cataloged;
+        try {
+            cataloged = catalog.workflow(stored.workflow());
+        } catch (InvalidDefinitionsException e) {
+            // Another file of the jobs directory is broken; the run's own file may still load.
+            cataloged = Optional.empty();
+        }
+        if (stored.source() != null && Files.isRegularFile(Path.of(stored.source()))
+                && cataloged.filter(w -> sameFile(w.source(), stored.source())).isEmpty()) {
             Definitions loaded = definitions.loadFiles(List.of(), List.of(Path.of(stored.source())));
             if (loaded.workflow(stored.workflow()).isPresent()) {
                 return loaded.workflow(stored.workflow()).get();
             }
         }
-        return definitions.load().workflow(stored.workflow())
-                .orElseThrow(() -> new RunNotRestartableException("run " + stored.runId() + " is of workflow '"
-                        + stored.workflow() + "', which is no longer defined"));
+        return catalog.workflow(stored.workflow()).orElseThrow(() -> new RunNotRestartableException("run " + stored.runId()
+                + " is of workflow '" + stored.workflow() + "', which is no longer defined"));
+    }
+
+    private static boolean sameFile(Path source, String stored) {
+        return source != null && source.toAbsolutePath().normalize().equals(Path.of(stored).toAbsolutePath().normalize());
     }
 
     /** The run as stored, with the agents running in this process right now shown as RUNNING. */
