@@ -20,11 +20,19 @@ import java.util.List;
  * @param settings    every key of the definition, known or not, with line numbers
  * @param source      the file it came from
  * @param line        the line it starts on in that file
+ * @param cache       whether its results may come from the result cache
  */
 public record AgentDefinition(
         String name, String kind, String description, String category, List<String> tools,
         String model, String color, Duration timeout, int retries, String body,
-        AgentSettings settings, Path source, int line) {
+        AgentSettings settings, Path source, int line, CachePolicy cache) {
+
+    public AgentDefinition(String name, String kind, String description, String category, List<String> tools,
+                           String model, String color, Duration timeout, int retries, String body,
+                           AgentSettings settings, Path source, int line) {
+        this(name, kind, description, category, tools, model, color, timeout, retries, body, settings, source, line,
+                CachePolicy.NONE);
+    }
 
     /** The kind an agent has when its file names none: the Claude Code subagent it was written as. */
     public static final String DEFAULT_KIND = "claude";

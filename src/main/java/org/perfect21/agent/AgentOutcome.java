@@ -8,8 +8,13 @@ package org.perfect21.agent;
  * @param outputBytes size of the whole output in bytes, including what was not kept
  * @param truncated   whether {@code output} holds less than the agent produced
  * @param error       why the attempt failed, or null
+ * @param tokens      tokens the agent reported using (model usage), or null when it reports none
  */
-public record AgentOutcome(boolean succeeded, String output, long outputBytes, boolean truncated, String error) {
+public record AgentOutcome(boolean succeeded, String output, long outputBytes, boolean truncated, String error, Long tokens) {
+
+    public AgentOutcome(boolean succeeded, String output, long outputBytes, boolean truncated, String error) {
+        this(succeeded, output, outputBytes, truncated, error, null);
+    }
 
     public static AgentOutcome success(String output) {
         return new AgentOutcome(true, output, output.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, false, null);

@@ -61,6 +61,19 @@ public final class AgentSettings {
         return value.toString();
     }
 
+    /** A boolean; absent is false. */
+    public boolean bool(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return false;
+        }
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        problem(key, "'" + value + "' is not true or false");
+        return false;
+    }
+
     public Duration duration(String key) {
         String text = string(key);
         if (text == null) {

@@ -77,14 +77,14 @@ class LiveRuns implements SmartLifecycle {
                 // A live entry means an attempt is in flight now, even when an earlier execution left a row.
                 agents.add(now != null
                         ? new RunDocument.Agent(agent.agent(), AgentResult.RUNNING, now.startedAt(), null, null,
-                                now.attempt(), 0, false, null)
+                                now.attempt(), 0, false, null, false, null, null)
                         : agent);
             }
             phases.add(new RunDocument.Phase(phase.name(), phase.status(), phase.durationMs(), phase.succeeded(),
                     phase.failed(), phase.required(), agents));
         }
         return new RunDocument(document.runId(), document.workflow(), document.status(), document.startedAt(),
-                document.endedAt(), document.durationMs(), document.error(), phases);
+                document.endedAt(), document.durationMs(), document.error(), phases, document.context());
     }
 
     /** Stops every run executing here and waits (bounded) for their jobs to return. */

@@ -3,6 +3,7 @@ package org.perfect21.execution;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfect21.agent.AgentCall;
 import org.perfect21.agent.AgentOutcome;
+import org.perfect21.context.ContextView;
 import org.perfect21.history.AgentResult;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.PhaseDefinition;
@@ -47,6 +49,8 @@ final class PartitionExecution {
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private volatile boolean expired;
     private volatile String stopReason;
+    // Built once per partition: the context's text may be large and is the same for every agent.
+    private final Map<String, Object> phaseScope;
 
     PartitionExecution(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior,
                        AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties, LiveRun live) {
@@ -59,6 +63,10 @@ final class PartitionExecution {
         this.executor = executor;
         this.properties = properties;
         this.live = live;
+        ContextView context = plan.context().view();
+        this.phaseScope = Map.of("params", plan.params(), "run", Map.of("id", plan.runId()),
+                "workflow", Map.of("name", plan.workflow().name()), "phase", Map.of("name", phase.name(), "index", phaseIndex),
+                "context", context.scope(), "git", context.git());
     }
 
     /**
@@ -136,7 +144,8 @@ final class PartitionExecution {
                     agent.definition().effectiveKind(), before != null,
                     outcome.succeeded() ? AgentResult.COMPLETED : failedStatus(),
                     priorAttempts + attempted.attempts(), startedAt, Instant.now(), outcome.outputBytes(),
-                    outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error());
+                    outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error(),
+                    outcome.tokens(), null);
         });
     }
 
@@ -158,10 +167,7 @@ final class PartitionExecution {
             return CompletableFuture.failedFuture(cutShort());
         }
         live.agentStarted(phaseIndex, agentIndex, Instant.now(), attemptNumber);
-        Map<String, Object> scope = Map.of("params", plan.params(), "run", Map.of("id", plan.runId()),
-                "workflow", Map.of("name", plan.workflow().name()),
-                "phase", Map.of("name", phase.name(), "index", phaseIndex), "agent", Map.of("name", agent.name()));
-        AgentCall call = new AgentCall(plan.runId(), phase.name(), agent.instruction().render(scope), attemptNumber,
+        AgentCall call = new AgentCall(plan.runId(), phase.name(), agent.instruction().render(scope(agent)), attemptNumber,
                 plan.params(), executor);
         CompletableFuture<AgentOutcome> running = agent.runner().start(call);
         Duration timeout = agent.definition().timeout() != null ? agent.definition().timeout() : properties.defaultAgentTimeout();
@@ -172,6 +178,16 @@ final class PartitionExecution {
             running.completeExceptionally(cutShort());
         }
         return running;
+    }
+
+    /**
+     * What an agent's instruction template sees: parameters, run, workflow, phase, agent, the context of
+     * earlier phases ({@code context}) and the latest git snapshot in it ({@code git}).
+     */
+    private Map<String, Object> scope(PreparedAgent agent) {
+        Map<String, Object> scope = new HashMap<>(phaseScope);
+        scope.put("agent", Map.of("name", agent.name()));
+        return scope;
     }
 
     /** The phase deadline passed: fail what runs (kinds kill their processes) and start nothing more. */

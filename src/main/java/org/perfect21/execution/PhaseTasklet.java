@@ -1,9 +1,13 @@
 package org.perfect21.execution;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import org.perfect21.context.ContextInput;
 import org.perfect21.history.AgentResult;
 import org.perfect21.history.RunHistory;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -57,6 +61,7 @@ final class PhaseTasklet implements Tasklet {
         int alreadySucceeded = agents.size() - todo.size();
         List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties, live)
                 .run(context.getInt(PhasePartitioner.PARALLELISM), history);
+        offerToContext(agents, finished, prior);
         long succeeded = finished.stream().filter(AgentResult::succeeded).count();
         context.putInt(SUCCEEDED, alreadySucceeded + (int) succeeded);
         context.putInt(FAILED, finished.size() - (int) succeeded);
@@ -64,6 +69,36 @@ final class PhaseTasklet implements Tasklet {
         contribution.incrementWriteCount(finished.size());
         interruptIfStopped(live);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Hands this partition's completed outputs to the run's context; on a restart also those of agents an
+     * earlier execution completed (read back once, only then).
+     */
+    private void offerToContext(List<Integer> agents, List<AgentResult> finished, Map<Integer, AgentResult> prior) {
+        if (plan.context().committed(phaseIndex)) {
+            return;
+        }
+        List<ContextInput> outputs = new ArrayList<>();
+        for (AgentResult r : finished) {
+            if (r.succeeded()) {
+                outputs.add(new ContextInput(r.agentIndex(), r.phase(), r.agent(), r.kind(), r.output(), r.tokens()));
+            }
+        }
+        Set<Integer> completedBefore = new HashSet<>();
+        for (int agent : agents) {
+            if (isCompleted(prior.get(agent))) {
+                completedBefore.add(agent);
+            }
+        }
+        if (!completedBefore.isEmpty()) {
+            for (AgentResult r : history.completedResults(plan.runId(), phaseIndex)) {
+                if (completedBefore.contains(r.agentIndex())) {
+                    outputs.add(new ContextInput(r.agentIndex(), r.phase(), r.agent(), r.kind(), r.output(), r.tokens()));
+                }
+            }
+        }
+        plan.context().collect(phaseIndex, outputs);
     }
 
     /** A stopped run's step ends STOPPED (Spring Batch's interruption), so its job ends STOPPED and can restart. */

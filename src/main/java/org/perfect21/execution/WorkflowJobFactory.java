@@ -2,6 +2,7 @@ package org.perfect21.execution;
 
 import java.util.List;
 
+import org.perfect21.context.ContextStore;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.PhaseDefinition;
 import org.springframework.batch.core.job.Job;
@@ -16,6 +17,7 @@ import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Builds the Spring Batch job of a run: the job is named after the workflow, each phase is a
@@ -31,12 +33,17 @@ class WorkflowJobFactory {
     private final ThreadPoolTaskExecutor agentExecutor;
     private final ExecutionProperties properties;
     private final LiveRuns liveRuns;
+    private final ContextStore contexts;
+    private final TransactionTemplate transaction;
     // Worker steps wait for their agents; they must never occupy the agent executor's threads.
     private final TaskExecutor partitionExecutor;
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     WorkflowJobFactory(JobRepository jobRepository, RunHistory history, AgentDispatcher dispatcher,
-                       ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties, LiveRuns liveRuns) {
+                       ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties, LiveRuns liveRuns,
+                       ContextStore contexts, TransactionTemplate transaction) {
+        this.contexts = contexts;
+        this.transaction = transaction;
         this.jobRepository = jobRepository;
         this.history = history;
         this.dispatcher = dispatcher;
@@ -77,7 +84,7 @@ class WorkflowJobFactory {
                 .gridSize(properties.gridSize())
                 .taskExecutor(partitionExecutor)
                 .aggregator(new PhaseGate(phase))
-                .listener(new PhaseListener(plan, index, history))
+                .listener(new PhaseListener(plan, index, history, contexts, transaction))
                 .build();
     }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.perfect21.context.ContextBudget;
+import org.perfect21.context.ContextProperties;
+import org.perfect21.context.ContextStore;
+import org.perfect21.context.RunContext;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.DefinitionCatalog;
@@ -41,9 +45,14 @@ public class WorkflowRunner {
     private final JsonMapper json;
     private final LiveRuns liveRuns;
     private final DefinitionCatalog catalog;
+    private final ContextProperties contextDefaults;
+    private final ContextStore contexts;
 
     WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
-                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns, DefinitionCatalog catalog) {
+                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns, DefinitionCatalog catalog,
+                   ContextProperties contextDefaults, ContextStore contexts) {
+        this.contextDefaults = contextDefaults;
+        this.contexts = contexts;
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -72,7 +81,7 @@ public class WorkflowRunner {
         String runId = RunIds.next();
         history.createRun(runId, workflow.name(), workflow.source() == null ? null : workflow.source().toAbsolutePath().toString(),
                 json.writeValueAsString(typed), Instant.now());
-        return new RunOutcome(runId, execute(new RunPlan(runId, workflow, typed, false)));
+        return new RunOutcome(runId, execute(plan(runId, workflow, typed, false)));
     }
 
     /**
@@ -91,7 +100,7 @@ public class WorkflowRunner {
         }
         WorkflowDefinition workflow = definitionOf(stored);
         recoverIfAbandoned(stored);
-        execute(new RunPlan(runId, workflow, ParameterResolver.resolve(workflow, storedParams(stored)), true));
+        execute(plan(runId, workflow, ParameterResolver.resolve(workflow, storedParams(stored)), true));
         return document(runId);
     }
 
@@ -103,7 +112,7 @@ public class WorkflowRunner {
     RunOutcome runClaimed(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean resumed) {
         if (workflow != null && params != null && !resumed) {
             // Launched by this process a moment ago: nothing ran for it yet, nothing to read back.
-            return new RunOutcome(runId, execute(new RunPlan(runId, workflow, params, false)));
+            return new RunOutcome(runId, execute(plan(runId, workflow, params, false)));
         }
         RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
         WorkflowDefinition definition = workflow != null ? workflow : definitionOf(stored);
@@ -121,7 +130,14 @@ public class WorkflowRunner {
                 }
             }
         }
-        return new RunOutcome(runId, execute(new RunPlan(runId, definition, typed, restart)));
+        return new RunOutcome(runId, execute(plan(runId, definition, typed, restart)));
+    }
+
+    /** A run's plan; a restart takes up the context its earlier executions built, with the budget it started with. */
+    private RunPlan plan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart) {
+        ContextBudget budget = contextDefaults.budget(workflow.context().maxBytes(), workflow.context().maxTokens());
+        RunContext context = restart ? contexts.load(runId, budget).orElseGet(() -> new RunContext(budget)) : new RunContext(budget);
+        return new RunPlan(runId, workflow, params, restart, context);
     }
 
     /** Asks a run executing in this process to stop; false when it is not executing here. */

@@ -9,10 +9,28 @@ import java.time.Instant;
  * @param attempts  attempts made in total, across restarts
  * @param output    the stored (bounded) copy of the output
  * @param truncated whether the stored output is shorter than what the agent produced
+ * @param tokens    tokens the agent reported using, or null
+ * @param cacheTier the result-cache tier that served it ({@code HOT}, {@code WARM}, {@code COLD}), {@link #CACHE_MISS}
+ *                  when a cacheable agent ran, null when the agent is not cacheable
  */
 public record AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
                           boolean recorded, String status, int attempts, Instant startedAt, Instant endedAt,
-                          long outputBytes, boolean truncated, String output, String error) {
+                          long outputBytes, boolean truncated, String output, String error, Long tokens,
+                          String cacheTier) {
+
+    public static final String CACHE_MISS = "MISS";
+
+    public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
+                       boolean recorded, String status, int attempts, Instant startedAt, Instant endedAt,
+                       long outputBytes, boolean truncated, String output, String error) {
+        this(runId, phaseIndex, agentIndex, phase, agent, kind, recorded, status, attempts, startedAt, endedAt,
+                outputBytes, truncated, output, error, null, null);
+    }
+
+    /** Whether the result cache served it instead of running the agent. */
+    public boolean cacheHit() {
+        return cacheTier != null && !CACHE_MISS.equals(cacheTier);
+    }
 
     public static final String PENDING = "PENDING";
     public static final String RUNNING = "RUNNING";

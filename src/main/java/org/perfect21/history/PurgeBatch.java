@@ -20,7 +20,7 @@ final class PurgeBatch {
     /** The tables a run has rows in, in deletion order. */
     static final List<String> TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE",
-            "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_RUN");
+            "P21_CONTEXT_ENTRY", "P21_RUN_CONTEXT", "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_RUN");
 
     // The job parameter each run's job instance is keyed by (WorkflowRunner launches with run.id = RUN_ID).
     private static final String RUN_ID_PARAMETER = "run.id";
@@ -42,6 +42,8 @@ final class PurgeBatch {
         rows.put("BATCH_JOB_EXECUTION_PARAMS", deletion.rowsIn("BATCH_JOB_EXECUTION_PARAMS", "JOB_EXECUTION_ID", executions));
         rows.put("BATCH_JOB_EXECUTION", deletion.rowsIn("BATCH_JOB_EXECUTION", "JOB_EXECUTION_ID", executions));
         rows.put("BATCH_JOB_INSTANCE", deletion.rowsIn("BATCH_JOB_INSTANCE", "JOB_INSTANCE_ID", instances));
+        rows.put("P21_CONTEXT_ENTRY", deletion.rowsIn("P21_CONTEXT_ENTRY", "RUN_ID", runIds));
+        rows.put("P21_RUN_CONTEXT", deletion.rowsIn("P21_RUN_CONTEXT", "RUN_ID", runIds));
         rows.put("P21_AGENT_RESULT", deletion.rowsIn("P21_AGENT_RESULT", "RUN_ID", runIds));
         rows.put("P21_PHASE_RUN", deletion.rowsIn("P21_PHASE_RUN", "RUN_ID", runIds));
         rows.put("P21_RUN", deletion.rowsIn("P21_RUN", "RUN_ID", runIds));

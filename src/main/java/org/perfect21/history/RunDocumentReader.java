@@ -22,8 +22,11 @@ final class RunDocumentReader {
             + " p.PHASE_INDEX, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
             + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES,"
             + " a.AGENT_INDEX, a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
-            + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR"
+            + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR, a.CACHE_HIT, a.CACHE_TIER, a.TOKENS,"
+            + " c.BYTES AS CONTEXT_BYTES, c.TOKENS AS CONTEXT_TOKENS, c.BUDGET_BYTES, c.BUDGET_TOKENS, c.ENTRIES AS CONTEXT_ENTRIES,"
+            + " c.EVICTIONS, c.CUTS, c.PEAK_BYTES"
             + " FROM P21_RUN r"
+            + " LEFT JOIN P21_RUN_CONTEXT c ON c.RUN_ID = r.RUN_ID"
             + " LEFT JOIN P21_PHASE_RUN p ON p.RUN_ID = r.RUN_ID"
             + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = p.RUN_ID AND a.PHASE_INDEX = p.PHASE_INDEX"
             + " WHERE r.RUN_ID = ? ORDER BY p.PHASE_INDEX, a.AGENT_INDEX";
@@ -41,8 +44,9 @@ final class RunDocumentReader {
             }
             Instant started = RunHistory.instant(rs, "STARTED_AT");
             Instant ended = RunHistory.instant(rs, "ENDED_AT");
+            RunDocument.Context context = context(rs);
             RunDocument run = new RunDocument(runId, rs.getString("WORKFLOW"), rs.getString("STATUS"), started, ended,
-                    millis(started, ended), rs.getString("ERROR"), phases(rs));
+                    millis(started, ended), rs.getString("ERROR"), phases(rs), context);
             return Optional.of(run);
         }, runId);
     }
@@ -74,7 +78,7 @@ final class RunDocumentReader {
             for (int i = 0; i < names.length; i++) {
                 RunDocument.Agent agent = finished.get(i);
                 agents.add(agent != null ? agent
-                        : new RunDocument.Agent(names[i], AgentResult.PENDING, null, null, null, 0, 0, false, null));
+                        : RunDocument.Agent.pending(names[i]));
             }
             phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents));
         }
@@ -85,7 +89,17 @@ final class RunDocumentReader {
         return new RunDocument.Agent(rs.getString("AGENT"), rs.getString("AGENT_STATUS"),
                 RunHistory.instant(rs, "AGENT_STARTED"), RunHistory.instant(rs, "AGENT_ENDED"),
                 (Long) rs.getObject("DURATION_MS", Long.class), rs.getInt("ATTEMPTS"), rs.getLong("OUTPUT_BYTES"),
-                rs.getBoolean("OUTPUT_TRUNCATED"), rs.getString("AGENT_ERROR"));
+                rs.getBoolean("OUTPUT_TRUNCATED"), rs.getString("AGENT_ERROR"), rs.getBoolean("CACHE_HIT"),
+                rs.getString("CACHE_TIER"), (Long) rs.getObject("TOKENS", Long.class));
+    }
+
+    private static RunDocument.Context context(ResultSet rs) throws SQLException {
+        if (rs.getObject("BUDGET_BYTES") == null) {
+            return null;
+        }
+        return new RunDocument.Context(rs.getLong("CONTEXT_BYTES"), rs.getLong("CONTEXT_TOKENS"), rs.getLong("BUDGET_BYTES"),
+                rs.getLong("BUDGET_TOKENS"), rs.getInt("CONTEXT_ENTRIES"), rs.getInt("EVICTIONS"), rs.getInt("CUTS"),
+                rs.getLong("PEAK_BYTES"));
     }
 
     private static Long millis(Instant start, Instant end) {

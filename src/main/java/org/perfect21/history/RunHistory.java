@@ -86,23 +86,24 @@ public class RunHistory {
         transaction.executeWithoutResult(status -> {
             if (!inserts.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (STATUS, ATTEMPTS, STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES,"
-                        + " OUTPUT_TRUNCATED, OUTPUT, ERROR, RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(), (ps, r) -> {
+                        + " OUTPUT_TRUNCATED, OUTPUT, ERROR, TOKENS, CACHE_HIT, CACHE_TIER, RUN_ID, PHASE_INDEX, AGENT_INDEX,"
+                        + " PHASE, AGENT, KIND) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(),
+                        (ps, r) -> {
                             bindResult(ps, r);
-                            ps.setString(13, r.phase());
-                            ps.setString(14, r.agent());
-                            ps.setString(15, r.kind());
+                            ps.setString(16, r.phase());
+                            ps.setString(17, r.agent());
+                            ps.setString(18, r.kind());
                         });
             }
             if (!updates.isEmpty()) {
                 jdbc.batchUpdate("UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?,"
-                        + " DURATION_MS = ?, OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?"
-                        + " WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates, updates.size(), RunHistory::bindResult);
+                        + " DURATION_MS = ?, OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?, TOKENS = ?,"
+                        + " CACHE_HIT = ?, CACHE_TIER = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates, updates.size(), RunHistory::bindResult);
             }
         });
     }
 
-    /** Binds the result columns (1-9) and the key (10-12) shared by the insert and the update. */
+    /** Binds the result columns (1-12) and the key (13-15) shared by the insert and the update. */
     private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
         ps.setString(1, r.status());
         ps.setInt(2, r.attempts());
@@ -117,9 +118,16 @@ public class RunHistory {
         ps.setBoolean(7, r.truncated());
         ps.setString(8, r.output());
         ps.setString(9, clip(r.error()));
-        ps.setString(10, r.runId());
-        ps.setInt(11, r.phaseIndex());
-        ps.setInt(12, r.agentIndex());
+        if (r.tokens() != null) {
+            ps.setLong(10, r.tokens());
+        } else {
+            ps.setNull(10, Types.BIGINT);
+        }
+        ps.setBoolean(11, r.cacheHit());
+        ps.setString(12, r.cacheTier());
+        ps.setString(13, r.runId());
+        ps.setInt(14, r.phaseIndex());
+        ps.setInt(15, r.agentIndex());
     }
 
     /** Attempts and status so far of a phase's agents, by agent index (used on restart). */
@@ -132,6 +140,19 @@ public class RunHistory {
                             rs.getString(2), rs.getInt(3), null, null, 0, false, null, null));
                 }, runId, phaseIndex);
         return states;
+    }
+
+    /**
+     * Completed agents of a phase with their stored outputs, by agent index: on a restart, those an
+     * earlier execution ran still belong in the run's context.
+     */
+    public List<AgentResult> completedResults(String runId, int phaseIndex) {
+        return jdbc.query("SELECT AGENT_INDEX, PHASE, AGENT, KIND, ATTEMPTS, OUTPUT_BYTES, OUTPUT_TRUNCATED, OUTPUT, TOKENS,"
+                        + " CACHE_TIER FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND STATUS = ? ORDER BY AGENT_INDEX",
+                (rs, n) -> new AgentResult(runId, phaseIndex, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        true, AgentResult.COMPLETED, rs.getInt(5), null, null, rs.getLong(6), rs.getBoolean(7), rs.getString(8),
+                        null, (Long) rs.getObject(9, Long.class), rs.getString(10)),
+                runId, phaseIndex, AgentResult.COMPLETED);
     }
 
     /** The workflow name and parameters (JSON) of a run, to rebuild it for a restart. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.perfect21.agent.AgentDefinition;
+import org.perfect21.agent.CachePolicy;
 import org.perfect21.agent.AgentKind;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.AgentRunner;
@@ -67,14 +68,28 @@ final class AgentDefinitionReader {
             settings.problem("timeout", "must be more than zero");
         }
         Long retries = settings.integer("retries", 0, 100);
+        CachePolicy cache = cachePolicy(settings);
         AgentDefinition definition = new AgentDefinition(name, kind, settings.string("description"),
                 settings.string("category"), settings.stringList("tools", true), settings.string("model"),
                 settings.string("color"), timeout, retries == null ? 0 : retries.intValue(),
-                body, settings, file, line);
+                body, settings, file, line, cache);
         AgentRunner runner = agentKind == null ? null : agentKind.prepare(definition, settings);
         Template bodyTemplate = compileBody(body, file, line, fieldPrefix, problems);
         problems.addAll(file, fieldPrefix, settings);
         return new LoadedAgent(definition, runner, bodyTemplate);
+    }
+
+    private static CachePolicy cachePolicy(AgentSettings settings) {
+        boolean enabled = settings.bool("cache");
+        Duration ttl = settings.duration("ttl");
+        if (ttl != null && ttl.isZero()) {
+            settings.problem("ttl", "must be more than zero");
+            ttl = null;
+        }
+        if (ttl != null && !enabled) {
+            settings.problem("ttl", "applies only to cached agents: add 'cache: true', or remove 'ttl'");
+        }
+        return enabled ? new CachePolicy(true, ttl) : CachePolicy.NONE;
     }
 
     private Template compileBody(String body, Path file, int line, String fieldPrefix, Problems problems) {

@@ -7,9 +7,20 @@ import java.util.List;
  * A workflow as loaded and validated: parameters and phases, every agent prepared.
  *
  * @param schedule when it runs by itself, or null
+ * @param context  its context budget; never null ({@link ContextLimits#DEFAULTS} when it sets none)
  */
 public record WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,
-                                 List<PhaseDefinition> phases, Path source, ScheduleDefinition schedule) {
+                                 List<PhaseDefinition> phases, Path source, ScheduleDefinition schedule,
+                                 ContextLimits context) {
+
+    public WorkflowDefinition {
+        context = context == null ? ContextLimits.DEFAULTS : context;
+    }
+
+    public WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,
+                              List<PhaseDefinition> phases, Path source, ScheduleDefinition schedule) {
+        this(name, description, parameters, phases, source, schedule, ContextLimits.DEFAULTS);
+    }
 
     public WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,
                               List<PhaseDefinition> phases, Path source) {

@@ -16,13 +16,19 @@ import java.util.Set;
 import org.perfect21.agent.AgentSettings;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.InstructionTemplates.Template;
+import org.springframework.util.unit.DataSize;
 
 /** Reads a workflow file: parameters and phases, resolving each phase's agents against the library. */
 final class WorkflowFileReader {
 
-    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases", "schedule");
+    private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases", "schedule",
+            "context");
+    private static final Set<String> CONTEXT_KEYS = Set.of("maxBytes", "maxTokens");
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
             "minSuccess", "instruction");
+
+    // Entries are stored as CLOBs and rendered into instructions: far beyond any model's window already.
+    private static final long MAX_CONTEXT_BYTES = 64L * 1024 * 1024;
 
     private final AgentDefinitionReader agents;
     private final InstructionTemplates templates;
@@ -61,11 +67,13 @@ final class WorkflowFileReader {
         List<ParameterDefinition> parameters = ParameterReader.read(file, keys.get("parameters"), problems);
         List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
         ScheduleDefinition schedule = ScheduleReader.read(file, keys.get("schedule"), problems);
+        ContextLimits context = context(file, keys.get("context"), problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
         WorkflowDefinition workflow = new WorkflowDefinition(name,
-                YamlFields.scalar(file, "description", keys.get("description"), problems), parameters, phases, file, schedule);
+                YamlFields.scalar(file, "description", keys.get("description"), problems), parameters, phases, file, schedule,
+                context);
         if (schedule != null) {
             try {
                 ParameterResolver.resolve(workflow, schedule.params());
@@ -76,6 +84,43 @@ final class WorkflowFileReader {
             }
         }
         return Optional.of(workflow);
+    }
+
+    private static ContextLimits context(Path file, YamlNode node, Problems problems) {
+        if (node == null || node.value() == null) {
+            return ContextLimits.DEFAULTS;
+        }
+        if (!node.isMap()) {
+            problems.add(file, node.line(), "context", "must be a mapping {maxBytes: 150KB, maxTokens: 40000}");
+            return ContextLimits.DEFAULTS;
+        }
+        Map<String, YamlNode> keys = node.map();
+        YamlFields.unknownKeys(file, "context.", keys, CONTEXT_KEYS, problems);
+        Long maxBytes = null;
+        YamlNode bytesNode = keys.get("maxBytes");
+        if (bytesNode != null && bytesNode.value() != null) {
+            try {
+                maxBytes = DataSize.parse(bytesNode.text().trim()).toBytes();
+            } catch (IllegalArgumentException e) {
+                maxBytes = -1L;
+            }
+            if (maxBytes < 1024 || maxBytes > MAX_CONTEXT_BYTES) {
+                problems.add(file, bytesNode.line(), "context.maxBytes", "'" + bytesNode.text()
+                        + "' is not a size from 1KB to 64MB (examples: 150KB, 1MB)");
+                maxBytes = null;
+            }
+        }
+        Long maxTokens = null;
+        YamlNode tokensNode = keys.get("maxTokens");
+        if (tokensNode != null && tokensNode.value() != null) {
+            if (tokensNode.value() instanceof Long n && n >= 256 && n <= 100_000_000L) {
+                maxTokens = n;
+            } else {
+                problems.add(file, tokensNode.line(), "context.maxTokens", "'" + tokensNode.text()
+                        + "' is not a whole number from 256 to 100000000");
+            }
+        }
+        return new ContextLimits(maxBytes, maxTokens);
     }
 
     private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
@@ -184,7 +229,7 @@ final class WorkflowFileReader {
                 if (loaded.definition().kind() == null) {
                     problems.add(file, entry.line(), entryField, "agent '" + name + "' (" + loaded.definition().source()
                             + ") names no kind, so it is a Claude Code agent (kind 'claude'), which this build cannot run yet;"
-                            + " give it a kind (simulated, command)");
+                            + " give it a kind (simulated, command, git)");
                 }
                 continue;
             }

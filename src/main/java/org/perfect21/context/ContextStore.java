@@ -1,0 +1,84 @@
+package org.perfect21.context;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Persists run contexts: a totals row per run and a row per held entry. Callers compose these writes
+ * into their own transactions (the phase's end is recorded in the same one).
+ */
+@Component
+public class ContextStore {
+
+    private final JdbcTemplate jdbc;
+
+    public ContextStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Writes the totals row, creating it on a run's first phase. */
+    public void saveTotals(String runId, ContextTotals totals) {
+        Object updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
+        int updated = jdbc.update("UPDATE P21_RUN_CONTEXT SET BUDGET_BYTES = ?, BUDGET_TOKENS = ?, BYTES = ?, TOKENS = ?,"
+                        + " ENTRIES = ?, EVICTIONS = ?, CUTS = ?, PEAK_BYTES = ?, PHASES_COMMITTED = ?, UPDATED_AT = ? WHERE RUN_ID = ?",
+                totals.budget().maxBytes(), totals.budget().maxTokens(), totals.bytes(), totals.tokens(), totals.entries(),
+                totals.evictions(), totals.cuts(), totals.peakBytes(), totals.phasesCommitted(), updatedAt, runId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO P21_RUN_CONTEXT (BUDGET_BYTES, BUDGET_TOKENS, BYTES, TOKENS, ENTRIES, EVICTIONS, CUTS,"
+                            + " PEAK_BYTES, PHASES_COMMITTED, UPDATED_AT, RUN_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    totals.budget().maxBytes(), totals.budget().maxTokens(), totals.bytes(), totals.tokens(), totals.entries(),
+                    totals.evictions(), totals.cuts(), totals.peakBytes(), totals.phasesCommitted(), updatedAt, runId);
+        }
+    }
+
+    /** Writes a phase's commit: evicted entries deleted and new ones inserted, each as one JDBC batch, then the totals. */
+    public void save(String runId, ContextChange change) {
+        if (!change.evicted().isEmpty()) {
+            jdbc.batchUpdate("DELETE FROM P21_CONTEXT_ENTRY WHERE RUN_ID = ? AND SEQ = ?", change.evicted(),
+                    change.evicted().size(), (ps, seq) -> {
+                        ps.setString(1, runId);
+                        ps.setInt(2, seq);
+                    });
+        }
+        if (!change.added().isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO P21_CONTEXT_ENTRY (RUN_ID, SEQ, PHASE_INDEX, PHASE, AGENT, KIND, BYTES, TOKENS, CUT, CONTENT)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.added(), change.added().size(), (ps, e) -> {
+                        ps.setString(1, runId);
+                        ps.setInt(2, e.seq());
+                        ps.setInt(3, e.phaseIndex());
+                        ps.setString(4, e.phase());
+                        ps.setString(5, e.agent());
+                        ps.setString(6, e.kind());
+                        ps.setLong(7, e.bytes());
+                        ps.setLong(8, e.tokens());
+                        ps.setBoolean(9, e.cut());
+                        ps.setString(10, e.content());
+                    });
+        }
+        saveTotals(runId, change.totals());
+    }
+
+    /** The persisted context of a run, to restart it; empty when none was written. */
+    public Optional<RunContext> load(String runId, ContextBudget fallback) {
+        Optional<ContextTotals> totals = jdbc.query("SELECT BUDGET_BYTES, BUDGET_TOKENS, BYTES, TOKENS, ENTRIES, EVICTIONS, CUTS,"
+                        + " PEAK_BYTES, PHASES_COMMITTED FROM P21_RUN_CONTEXT WHERE RUN_ID = ?",
+                rs -> rs.next() ? Optional.of(new ContextTotals(
+                        // The budget the run started with, so a restart does not change it under the run.
+                        new ContextBudget(rs.getLong(1), rs.getLong(2), fallback.bytesPerToken(), fallback.entryMaxShare()),
+                        rs.getLong(3), rs.getLong(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getLong(8), rs.getInt(9)))
+                        : Optional.empty(), runId);
+        if (totals.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ContextEntry> entries = jdbc.query("SELECT SEQ, PHASE_INDEX, PHASE, AGENT, KIND, CONTENT, BYTES, TOKENS, CUT"
+                        + " FROM P21_CONTEXT_ENTRY WHERE RUN_ID = ? ORDER BY SEQ",
+                (rs, n) -> new ContextEntry(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9)), runId);
+        return Optional.of(RunContext.restore(totals.get(), entries));
+    }
+}
