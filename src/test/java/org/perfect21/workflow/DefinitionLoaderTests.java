@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.perfect21.Perfect21Properties;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
+import org.perfect21.agent.CachePolicy;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.command.CommandAgentKind;
 import org.perfect21.agent.simulated.SimulatedAgentKind;
@@ -907,6 +908,104 @@ class DefinitionLoaderTests {
             assertThat(p.field()).isEqualTo("schedule.params");
         });
         assertThat(e.getMessage()).contains("depth", "colour");
+    }
+
+    // --- context budget and result cache ----------------------------------------------------------
+
+    @Test
+    void aWorkflowMaySetItsContextBudget() {
+        workflow("budgeted.yml", minimalWorkflow("budgeted") + "context: {maxBytes: 64KB, maxTokens: 12000}\n");
+
+        ContextLimits limits = loader().load(jobs).workflow("budgeted").orElseThrow().context();
+
+        assertThat(limits).isEqualTo(new ContextLimits(65536L, 12000L));
+        workflow("plain.yml", minimalWorkflow("plain"));
+        assertThat(loader().load(jobs).workflow("plain").orElseThrow().context()).isEqualTo(ContextLimits.DEFAULTS);
+    }
+
+    @Test
+    void aBadContextBudgetIsReportedWithItsField() {
+        Path wf = workflow("bad.yml", minimalWorkflow("bad") + "context:\n  maxBytes: lots\n  maxTokens: -3\n  window: 9\n");
+
+        InvalidDefinitionsException e = loadFails();
+
+        assertThat(e.problems()).extracting(DefinitionProblem::field)
+                .containsExactlyInAnyOrder("context.maxBytes", "context.maxTokens", "context.window");
+        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(wf));
+        assertThat(e.getMessage()).contains("'lots' is not a size", "'-3' is not a whole number", "unknown key");
+    }
+
+    @Test
+    void anAgentMarkedCacheableCarriesItsTimeToLive() {
+        agent("cached.md", """
+                ---
+                name: cached
+                kind: simulated
+                cache: true
+                ttl: 2h
+                ---
+                Answer {{params.q}}.
+                """);
+        simulatedAgent("plain");
+
+        Definitions definitions = loader().load(jobs);
+
+        assertThat(definitions.agents().get("cached").cache()).isEqualTo(new CachePolicy(true, java.time.Duration.ofHours(2)));
+        assertThat(definitions.agents().get("plain").cache()).isEqualTo(CachePolicy.NONE);
+    }
+
+    @Test
+    void aTimeToLiveWithoutCachingOrABadCacheValueIsAnError() {
+        Path file = agent("odd.md", """
+                ---
+                name: odd
+                kind: simulated
+                ttl: 5m
+                ---
+                """);
+        agent("worse.md", """
+                ---
+                name: worse
+                kind: simulated
+                cache: sometimes
+                ---
+                """);
+
+        InvalidDefinitionsException e = loadFails();
+
+        assertThat(e.problems()).extracting(DefinitionProblem::field).containsExactlyInAnyOrder("ttl", "cache");
+        assertThat(e.problems()).filteredOn(p -> p.field().equals("ttl")).singleElement()
+                .satisfies(p -> assertProblem(p, file, 4, "ttl", "add 'cache: true'"));
+        assertThat(e.getMessage()).contains("'sometimes' is not true or false");
+    }
+
+    @Test
+    void agentsWithTheSameKindSettingsAndBodyShareAFingerprintWhateverTheirDescription() {
+        workflow("one.yml", """
+                name: one
+                phases:
+                  - name: p
+                    agents: [{name: t, kind: simulated, latency: 5ms, description: first, cache: true, ttl: 1h}]
+                """);
+        workflow("two.yml", """
+                name: two
+                phases:
+                  - name: p
+                    agents: [{name: t, kind: simulated, latency: 5ms, description: second}]
+                """);
+        workflow("three.yml", """
+                name: three
+                phases:
+                  - name: p
+                    agents: [{name: t, kind: simulated, latency: 6ms}]
+                """);
+
+        Definitions definitions = loader().load(jobs);
+
+        String one = definitions.workflow("one").orElseThrow().phases().get(0).agents().get(0).fingerprint();
+        assertThat(one).hasSize(64);
+        assertThat(definitions.workflow("two").orElseThrow().phases().get(0).agents().get(0).fingerprint()).isEqualTo(one);
+        assertThat(definitions.workflow("three").orElseThrow().phases().get(0).agents().get(0).fingerprint()).isNotEqualTo(one);
     }
 
     // --- fixture ---------------------------------------------------------------------------------
