@@ -15,6 +15,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Runs the benchmark and writes the report: {@code BenchmarkMain <report.md> <scratch-dir> [--quick]}.
@@ -71,6 +72,7 @@ public final class BenchmarkMain {
         for (Workload workload : workloads) {
             Files.writeString(jobs.resolve("workflows").resolve(workload.name() + ".yml"), workload.yaml());
         }
+        ContextBench.writeWorkflows(jobs);
         long startup = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE)
@@ -89,6 +91,8 @@ public final class BenchmarkMain {
                 warmUp();
                 matrix();
                 throughput();
+                results.context.addAll(ContextBench.measure(context.getBean(WorkflowRunner.class), definitions,
+                        context.getBean(JdbcTemplate.class), settings.repetitions()));
             } finally {
                 for (Contender contender : contenders.subList(1, contenders.size())) {
                     contender.close();

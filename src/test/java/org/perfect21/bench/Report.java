@@ -37,6 +37,7 @@ final class Report {
         throughput();
         api();
         retention();
+        ContextBench.render(results.context, this::line);
         return out.toString();
     }
 

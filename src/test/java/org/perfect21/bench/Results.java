@@ -14,6 +14,7 @@ final class Results {
     final List<ApiBench.Sample> api = new ArrayList<>();
     final List<RetentionBench.PurgeSample> purges = new ArrayList<>();
     final List<RetentionBench.HeapSample> retentionHeap = new ArrayList<>();
+    final List<ContextBench.Sample> context = new ArrayList<>();
     long retentionMillis;
     long startupMillis;
     long totalMillis;
