@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,7 @@ public record CacheKey(String agent, String digest) {
         if (digest == null || digest.length() != 64 || !digest.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new IllegalArgumentException("a cache key's digest is 64 hex characters, not " + digest);
         }
-        digest = digest.toLowerCase(java.util.Locale.ROOT);
+        digest = digest.toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -164,6 +164,7 @@ public class ResultCache implements Trimmable {
         return heap.clear();
     }
 
+    /** The in-heap tiers, for tests in this package. */
     HeapTiers heap() {
         return heap;
     }
