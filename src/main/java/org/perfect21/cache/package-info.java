@@ -1,6 +1,8 @@
 /**
- * Caches. For now only the seam through which the optimizer and memory pressure trim them: a cache
- * that can give memory back is a {@link org.perfect21.cache.Trimmable} bean. It lives here, not in
- * {@code monitor}, so caches used by execution need not depend on monitor (which depends on execution).
+ * Caches. The seam through which the optimizer and memory pressure trim them: a cache that can give
+ * memory back is a {@link org.perfect21.cache.Trimmable} bean. And the agent-result cache,
+ * {@link org.perfect21.cache.ResultCache}: hot and warm tiers in the heap (Caffeine), a cold tier in the
+ * database ({@code P21_RESULT_CACHE}). It lives here, not in {@code monitor}, so caches used by execution
+ * need not depend on monitor (which depends on execution); it depends on no other feature.
  */
 package org.perfect21.cache;

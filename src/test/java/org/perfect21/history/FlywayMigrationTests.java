@@ -33,10 +33,15 @@ class FlywayMigrationTests {
                 "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'", String.class);
         assertThat(tables).contains("BATCH_JOB_INSTANCE", "BATCH_JOB_EXECUTION", "BATCH_STEP_EXECUTION",
                 "BATCH_STEP_EXECUTION_CONTEXT", "QRTZ_JOB_DETAILS", "QRTZ_TRIGGERS", "QRTZ_LOCKS",
-                "P21_RUN", "P21_PHASE_RUN", "P21_AGENT_RESULT", "P21_PURGE", "P21_PURGE_TABLE");
+                "P21_RUN", "P21_PHASE_RUN", "P21_AGENT_RESULT", "P21_PURGE", "P21_PURGE_TABLE", "P21_RESULT_CACHE");
         List<String> indexes = new JdbcTemplate(dataSource).queryForList(
                 "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'P21_AGENT_RESULT'", String.class);
         assertThat(indexes).contains("P21_AGENT_RESULT_AGENT_STARTED", "P21_AGENT_RESULT_STATUS_ENDED");
+        // V8: the result cache's cold tier, purged by expiry and reported by agent.
+        assertThat(first.migrations).extracting(migration -> migration.version).contains("8");
+        List<String> cacheIndexes = new JdbcTemplate(dataSource).queryForList(
+                "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'P21_RESULT_CACHE'", String.class);
+        assertThat(cacheIndexes).contains("P21_RESULT_CACHE_EXPIRES", "P21_RESULT_CACHE_AGENT");
     }
 
     private static int versionedScripts() {

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
@@ -21,7 +24,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The purge's Quartz job and trigger: registered from perfect21.retention.*, and fired by the scheduler. */
+/**
+ * The purge's Quartz job and trigger: registered from perfect21.retention.*, and fired by the scheduler,
+ * which also deletes the result cache's expired rows.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class RetentionScheduleTests {
 
@@ -60,6 +66,18 @@ class RetentionScheduleTests {
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM P21_PURGE WHERE TRIGGERED_BY = 'schedule' AND ENDED_AT IS NOT NULL AND ERROR IS NULL",
                 Integer.class) > 0);
+    }
+
+    @Test
+    void theScheduledPurgeAlsoDeletesExpiredCachedResults() {
+        String insert = "INSERT INTO P21_RESULT_CACHE (CACHE_KEY, AGENT, OUTPUT, OUTPUT_BYTES, OUTPUT_TRUNCATED, CREATED_AT, EXPIRES_AT)"
+                + " VALUES (?, 'agent', 'out', 3, FALSE, ?, ?)";
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.update(insert, "e".repeat(64), now.minusDays(2), now.minusDays(1));
+        jdbc.update(insert, "f".repeat(64), now, now.plusDays(1));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList("SELECT CACHE_KEY FROM P21_RESULT_CACHE", String.class)
+                .equals(List.of("f".repeat(64))));
     }
 
     private static Path tempDir() {

@@ -1,0 +1,88 @@
+package org.perfect21.cache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cache as the application builds it: properties bound from perfect21.cache.*, the Flyway table, the
+ * meters in the application's registry, the agent executor as the I/O executor, and the trimmer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class ResultCacheApplicationTests {
+
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", DATA::toString);
+        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
+        registry.add("perfect21.retention.cron", () -> "0 0 3 1 1 ? 2099");
+        registry.add("perfect21.cache.hot-max-entries", () -> "3");
+        registry.add("perfect21.cache.default-ttl", () -> "2h");
+        registry.add("perfect21.cache.max-entry-bytes", () -> "64KB");
+    }
+
+    @Autowired
+    ResultCache cache;
+    @Autowired
+    CacheProperties properties;
+    @Autowired
+    CacheTrimmer trimmer;
+    @Autowired
+    MeterRegistry meters;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("agentExecutor")
+    Executor agentExecutor;
+
+    @Test
+    void propertiesAreBoundFromPerfect21CacheWithDefaultsForTheRest() {
+        assertThat(properties).isEqualTo(new CacheProperties(3, DataSize.ofMegabytes(64), Duration.ofHours(2), DataSize.ofKilobytes(64)));
+    }
+
+    @Test
+    void aResultStoredIsServedAgainAfterTheTrimmerEmptiedTheHeap() throws Exception {
+        CacheKey key = CacheKey.of("application-test", List.of("simulated", "Say hello", "{}"));
+        cache.storeAll(List.of(new CacheStore(key, new CacheableResult("hello", 5, false, 7L), null)));
+
+        assertThat(trimmer.trimAll()).contains(new CacheTrimmer.Trimmed("agent-results", 1));
+        Optional<CachedResult> hit = cache.lookup(key, agentExecutor).get();
+
+        assertThat(hit).map(CachedResult::tier).contains(CacheTier.COLD);
+        assertThat(hit.get().expiresAt()).isEqualTo(hit.get().storedAt().plus(Duration.ofHours(2)));
+        assertThat(jdbc.queryForObject("SELECT HITS FROM P21_RESULT_CACHE WHERE CACHE_KEY = ?", Long.class, key.digest())).isEqualTo(1);
+        assertThat(meters.get("perfect21.cache.lookups").tag("tier", "cold").tag("result", "hit").functionCounter().count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("perfect21.cache.entries").tag("tier", "hot").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.find("perfect21.cache.warm.bytes").gauge()).isNotNull();
+        assertThat(meters.find("perfect21.cache.stores").functionCounter()).isNotNull();
+        assertThat(meters.find("perfect21.cache.skipped").functionCounter()).isNotNull();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-result-cache-tests");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
