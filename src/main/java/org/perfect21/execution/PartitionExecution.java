@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,11 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfect21.agent.AgentCall;
 import org.perfect21.agent.AgentOutcome;
+import org.perfect21.agent.CachePolicy;
+import org.perfect21.cache.CacheKey;
+import org.perfect21.cache.CacheStore;
+import org.perfect21.cache.CacheableResult;
+import org.perfect21.cache.CachedResult;
+import org.perfect21.cache.ResultCache;
 import org.perfect21.context.ContextView;
 import org.perfect21.history.AgentResult;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.PhaseDefinition;
 import org.perfect21.workflow.PreparedAgent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the agents of one partition of a phase: at most {@code parallelism} at once (each start
@@ -33,6 +44,8 @@ import org.perfect21.workflow.PreparedAgent;
  * when idle, batched under load, no timer).
  */
 final class PartitionExecution {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionExecution.class);
 
     private final RunPlan plan;
     private final int phaseIndex;
@@ -49,11 +62,15 @@ final class PartitionExecution {
     private final CompletableFuture<Void> deadline = new CompletableFuture<>();
     private volatile boolean expired;
     private volatile String stopReason;
+    private final ResultCache cache;
+    private final Queue<CacheStore> toCache = new ConcurrentLinkedQueue<>();
     // Built once per partition: the context's text may be large and is the same for every agent.
     private final Map<String, Object> phaseScope;
 
     PartitionExecution(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior,
-                       AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties, LiveRun live) {
+                       AgentDispatcher dispatcher, Executor executor, ExecutionProperties properties, LiveRun live,
+                       ResultCache cache) {
+        this.cache = cache;
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.phase = plan.workflow().phases().get(phaseIndex);
@@ -93,6 +110,7 @@ final class PartitionExecution {
                 List<AgentResult> batch = new ArrayList<>();
                 batch.add(finished.take());
                 finished.drainTo(batch);
+                storeInCache();
                 history.saveResults(batch);
                 written.addAll(batch);
             }
@@ -105,6 +123,22 @@ final class PartitionExecution {
             live.detach(this);
         }
         return written;
+    }
+
+    /** Stores the successes of cacheable agents; the cache is an optimisation, so a failure to store fails nothing. */
+    private void storeInCache() {
+        if (toCache.isEmpty()) {
+            return;
+        }
+        List<CacheStore> stores = new ArrayList<>();
+        for (CacheStore store; (store = toCache.poll()) != null; ) {
+            stores.add(store);
+        }
+        try {
+            cache.storeAll(stores);
+        } catch (RuntimeException e) {
+            log.warn("Could not store {} result(s) of run {} in the result cache: {}", stores.size(), plan.runId(), e.toString());
+        }
     }
 
     private void startNext() {
@@ -132,43 +166,92 @@ final class PartitionExecution {
                 (before == null ? 0 : before.attempts()) + 1, now, now, 0, false, "", describe(agent, failure));
     }
 
+    /**
+     * Runs one agent: renders its instruction once for all its attempts; a cacheable agent is first looked
+     * up in the result cache, and a success is queued to be stored there.
+     */
     private CompletableFuture<AgentResult> runAgent(int agentIndex) {
         PreparedAgent agent = phase.agents().get(agentIndex);
+        String instruction = agent.instruction().render(scope(agent));
+        CachePolicy policy = agent.definition().cache();
+        if (!policy.enabled()) {
+            return execute(agent, agentIndex, instruction, null, null);
+        }
+        CacheKey key = CacheKey.of(agent.name(), List.of(agent.fingerprint(), instruction, canonicalParams()));
+        return cache.lookup(key, executor).thenCompose(hit -> hit.isPresent()
+                ? CompletableFuture.completedFuture(served(agent, agentIndex, hit.get()))
+                : execute(agent, agentIndex, instruction, key, policy.ttl()));
+    }
+
+    private CompletableFuture<AgentResult> execute(PreparedAgent agent, int agentIndex, String instruction, CacheKey key,
+                                                   Duration ttl) {
         AgentResult before = prior.get(agentIndex);
         int priorAttempts = before == null ? 0 : before.attempts();
         Instant startedAt = Instant.now();
-        return attempt(agent, agentIndex, priorAttempts, 1).thenApply(attempted -> {
+        return attempt(agent, agentIndex, instruction, priorAttempts, 1).thenApply(attempted -> {
             AgentOutcome outcome = attempted.outcome();
+            if (key != null && outcome.succeeded()) {
+                // Stored by the worker thread with the next batch of results, before this result is written.
+                toCache.add(new CacheStore(key, new CacheableResult(outcome.output(), outcome.outputBytes(), outcome.truncated(),
+                        outcome.tokens()), ttl));
+            }
             String stored = clip(outcome.output());
             return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
                     agent.definition().effectiveKind(), before != null,
                     outcome.succeeded() ? AgentResult.COMPLETED : failedStatus(),
                     priorAttempts + attempted.attempts(), startedAt, Instant.now(), outcome.outputBytes(),
                     outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error(),
-                    outcome.tokens(), null);
+                    outcome.tokens(), key == null ? null : AgentResult.CACHE_MISS);
         });
+    }
+
+    /** The result of an agent the cache answered for: completed, no attempt made. */
+    private AgentResult served(PreparedAgent agent, int agentIndex, CachedResult hit) {
+        AgentResult before = prior.get(agentIndex);
+        CacheableResult result = hit.result();
+        String stored = clip(result.output());
+        Instant now = Instant.now();
+        return new AgentResult(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(),
+                agent.definition().effectiveKind(), before != null, AgentResult.COMPLETED,
+                before == null ? 0 : before.attempts(), now, now, result.outputBytes(),
+                result.truncated() || stored.length() < result.output().length(), stored, null, result.tokens(),
+                hit.tier().name());
+    }
+
+    /** The run's parameters in a canonical form: part of every cache key, as kinds may use them beside the instruction. */
+    private String canonicalParams() {
+        StringBuilder out = new StringBuilder();
+        new TreeMap<>(plan.params()).forEach((name, value) -> {
+            String text = String.valueOf(value);
+            out.append(name.length()).append(':').append(name).append('=')
+                    .append(value == null ? "null" : value.getClass().getSimpleName())
+                    .append(text.length()).append(':').append(text).append(';');
+        });
+        return out.toString();
     }
 
     private record Attempted(AgentOutcome outcome, int attempts) {
     }
 
-    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, int priorAttempts, int attempt) {
-        return dispatcher.submit(() -> startAttempt(agent, agentIndex, priorAttempts + attempt))
+    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, String instruction, int priorAttempts,
+                                                 int attempt) {
+        return dispatcher.submit(() -> startAttempt(agent, agentIndex, instruction, priorAttempts + attempt))
                 .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
                 .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || expired
                         ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
                         // A retry starts on the agent executor, not on whichever thread saw the failure.
-                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, priorAttempts, attempt + 1), executor)
+                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, instruction, priorAttempts, attempt + 1),
+                                executor)
                                 .thenCompose(retry -> retry));
     }
 
-    private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int agentIndex, int attemptNumber) {
+    private CompletableFuture<AgentOutcome> startAttempt(PreparedAgent agent, int agentIndex, String instruction,
+                                                         int attemptNumber) {
         if (expired) {
             return CompletableFuture.failedFuture(cutShort());
         }
         live.agentStarted(phaseIndex, agentIndex, Instant.now(), attemptNumber);
-        AgentCall call = new AgentCall(plan.runId(), phase.name(), agent.instruction().render(scope(agent)), attemptNumber,
-                plan.params(), executor);
+        AgentCall call = new AgentCall(plan.runId(), phase.name(), instruction, attemptNumber, plan.params(), executor);
         CompletableFuture<AgentOutcome> running = agent.runner().start(call);
         Duration timeout = agent.definition().timeout() != null ? agent.definition().timeout() : properties.defaultAgentTimeout();
         running.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);

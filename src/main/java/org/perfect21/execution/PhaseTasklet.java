@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
+import org.perfect21.cache.ResultCache;
 import org.perfect21.context.ContextInput;
 import org.perfect21.history.AgentResult;
 import org.perfect21.history.RunHistory;
@@ -36,9 +37,11 @@ final class PhaseTasklet implements Tasklet {
     private final Executor executor;
     private final ExecutionProperties properties;
     private final LiveRuns liveRuns;
+    private final ResultCache cache;
 
     PhaseTasklet(RunPlan plan, int phaseIndex, RunHistory history, AgentDispatcher dispatcher, Executor executor,
-                 ExecutionProperties properties, LiveRuns liveRuns) {
+                 ExecutionProperties properties, LiveRuns liveRuns, ResultCache cache) {
+        this.cache = cache;
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.history = history;
@@ -59,7 +62,7 @@ final class PhaseTasklet implements Tasklet {
         Map<Integer, AgentResult> prior = plan.restart() ? history.agentStates(plan.runId(), phaseIndex) : Map.of();
         List<Integer> todo = agents.stream().filter(i -> !isCompleted(prior.get(i))).toList();
         int alreadySucceeded = agents.size() - todo.size();
-        List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties, live)
+        List<AgentResult> finished = new PartitionExecution(plan, phaseIndex, todo, prior, dispatcher, executor, properties, live, cache)
                 .run(context.getInt(PhasePartitioner.PARALLELISM), history);
         offerToContext(agents, finished, prior);
         long succeeded = finished.stream().filter(AgentResult::succeeded).count();

@@ -2,6 +2,7 @@ package org.perfect21.execution;
 
 import java.util.List;
 
+import org.perfect21.cache.ResultCache;
 import org.perfect21.context.ContextStore;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.PhaseDefinition;
@@ -35,13 +36,15 @@ class WorkflowJobFactory {
     private final LiveRuns liveRuns;
     private final ContextStore contexts;
     private final TransactionTemplate transaction;
+    private final ResultCache cache;
     // Worker steps wait for their agents; they must never occupy the agent executor's threads.
     private final TaskExecutor partitionExecutor;
     private final ResourcelessTransactionManager noTransaction = new ResourcelessTransactionManager();
 
     WorkflowJobFactory(JobRepository jobRepository, RunHistory history, AgentDispatcher dispatcher,
                        ThreadPoolTaskExecutor agentExecutor, ExecutionProperties properties, LiveRuns liveRuns,
-                       ContextStore contexts, TransactionTemplate transaction) {
+                       ContextStore contexts, TransactionTemplate transaction, ResultCache cache) {
+        this.cache = cache;
         this.contexts = contexts;
         this.transaction = transaction;
         this.jobRepository = jobRepository;
@@ -74,7 +77,7 @@ class WorkflowJobFactory {
         PhaseDefinition phase = plan.workflow().phases().get(index);
         String name = "phase:" + phase.name();
         Step worker = new StepBuilder(name + ":worker", jobRepository)
-                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, properties, liveRuns), noTransaction)
+                .tasklet(new PhaseTasklet(plan, index, history, dispatcher, agentExecutor, properties, liveRuns, cache), noTransaction)
                 // On restart every partition runs again; the tasklet skips agents that already completed.
                 .allowStartIfComplete(true)
                 .build();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.perfect21.Perfect21Application;
+import org.perfect21.cache.ResultCache;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
@@ -73,6 +74,7 @@ public final class BenchmarkMain {
             Files.writeString(jobs.resolve("workflows").resolve(workload.name() + ".yml"), workload.yaml());
         }
         ContextBench.writeWorkflows(jobs);
+        CacheBench.writeWorkflow(jobs);
         long startup = System.nanoTime();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE)
@@ -93,6 +95,8 @@ public final class BenchmarkMain {
                 throughput();
                 results.context.addAll(ContextBench.measure(context.getBean(WorkflowRunner.class), definitions,
                         context.getBean(JdbcTemplate.class), settings.repetitions()));
+                results.cache.addAll(CacheBench.measure(context.getBean(WorkflowRunner.class), definitions,
+                        context.getBean(JdbcTemplate.class), context.getBean(ResultCache.class), settings.repetitions()));
             } finally {
                 for (Contender contender : contenders.subList(1, contenders.size())) {
                     contender.close();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.perfect21.Perfect21Application;
+import org.perfect21.cache.ResultCache;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
@@ -14,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The context-budget part of the benchmark alone: {@code ContextProfileMain <scratch-dir> [--quick]}; prints the
+ * The context-budget and result-cache parts of the benchmark alone: {@code ContextProfileMain <scratch-dir> [--quick]}; prints the
  * section as {@code ops/BENCHMARKS.md} would have it.
  */
 public final class ContextProfileMain {
@@ -26,6 +27,7 @@ public final class ContextProfileMain {
         Files.createDirectories(jobs.resolve("workflows"));
         Files.createDirectories(jobs.resolve("agents"));
         ContextBench.writeWorkflows(jobs);
+        CacheBench.writeWorkflow(jobs);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE)
                 .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
@@ -35,6 +37,8 @@ public final class ContextProfileMain {
             WorkflowRunner runner = context.getBean(WorkflowRunner.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             ContextBench.render(ContextBench.measure(runner, definitions, jdbc, settings.repetitions()), System.out::println);
+            CacheBench.render(CacheBench.measure(runner, definitions, jdbc, context.getBean(ResultCache.class),
+                    settings.repetitions()), System.out::println);
         }
         System.exit(0);
     }

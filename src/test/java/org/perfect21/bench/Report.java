@@ -38,6 +38,7 @@ final class Report {
         api();
         retention();
         ContextBench.render(results.context, this::line);
+        CacheBench.render(results.cache, this::line);
         return out.toString();
     }
 

@@ -15,6 +15,7 @@ final class Results {
     final List<RetentionBench.PurgeSample> purges = new ArrayList<>();
     final List<RetentionBench.HeapSample> retentionHeap = new ArrayList<>();
     final List<ContextBench.Sample> context = new ArrayList<>();
+    final List<CacheBench.Sample> cache = new ArrayList<>();
     long retentionMillis;
     long startupMillis;
     long totalMillis;
