@@ -1,6 +1,7 @@
 -- The run context (issue 5): agent outputs of finished phases that later phases' instructions see,
 -- kept under a budget. One totals row per run, one row per entry held; an evicted entry's row is
--- deleted, and counted in EVICTIONS.
+-- deleted, and counted in EVICTIONS. An entry's text is its agent's stored output (P21_AGENT_RESULT),
+-- so it is not written twice: CONTENT holds text only for an output cut to a head.
 
 CREATE TABLE P21_RUN_CONTEXT (
     RUN_ID            VARCHAR(36)  NOT NULL PRIMARY KEY,
@@ -23,13 +24,14 @@ CREATE TABLE P21_CONTEXT_ENTRY (
     RUN_ID       VARCHAR(36)  NOT NULL,
     SEQ          INT          NOT NULL,
     PHASE_INDEX  INT          NOT NULL,
+    AGENT_INDEX  INT          NOT NULL,
     PHASE        VARCHAR(200) NOT NULL,
     AGENT        VARCHAR(200) NOT NULL,
     KIND         VARCHAR(40)  NOT NULL,
     BYTES        BIGINT       NOT NULL,
     TOKENS       BIGINT       NOT NULL,
     CUT          BOOLEAN      NOT NULL,
-    CONTENT      CLOB         NOT NULL,
+    CONTENT      CLOB,
     CONSTRAINT P21_CONTEXT_ENTRY_PK PRIMARY KEY (RUN_ID, SEQ),
     CONSTRAINT P21_CONTEXT_ENTRY_FK FOREIGN KEY (RUN_ID) REFERENCES P21_RUN (RUN_ID)
 );

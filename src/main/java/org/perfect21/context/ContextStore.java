@@ -46,21 +46,27 @@ public class ContextStore {
                     });
         }
         if (!change.added().isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO P21_CONTEXT_ENTRY (RUN_ID, SEQ, PHASE_INDEX, PHASE, AGENT, KIND, BYTES, TOKENS, CUT, CONTENT)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.added(), change.added().size(), (ps, e) -> {
+            jdbc.batchUpdate("INSERT INTO P21_CONTEXT_ENTRY (RUN_ID, SEQ, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, BYTES, TOKENS,"
+                    + " CUT, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.added(), change.added().size(), (ps, e) -> {
                         ps.setString(1, runId);
                         ps.setInt(2, e.seq());
                         ps.setInt(3, e.phaseIndex());
-                        ps.setString(4, e.phase());
-                        ps.setString(5, e.agent());
-                        ps.setString(6, e.kind());
-                        ps.setLong(7, e.bytes());
-                        ps.setLong(8, e.tokens());
-                        ps.setBoolean(9, e.cut());
-                        ps.setString(10, e.content());
+                        ps.setInt(4, e.agentIndex());
+                        ps.setString(5, e.phase());
+                        ps.setString(6, e.agent());
+                        ps.setString(7, e.kind());
+                        ps.setLong(8, e.bytes());
+                        ps.setLong(9, e.tokens());
+                        ps.setBoolean(10, e.cut());
+                        // An uncut entry is its agent's stored output, already written with the agent's result.
+                        ps.setString(11, e.cut() ? e.content() : null);
                     });
         }
         saveTotals(runId, change.totals());
+    }
+
+    private static String contentOf(String stored) {
+        return stored == null ? "" : stored;
     }
 
     /** The persisted context of a run, to restart it; empty when none was written. */
@@ -75,10 +81,12 @@ public class ContextStore {
         if (totals.isEmpty()) {
             return Optional.empty();
         }
-        List<ContextEntry> entries = jdbc.query("SELECT SEQ, PHASE_INDEX, PHASE, AGENT, KIND, CONTENT, BYTES, TOKENS, CUT"
-                        + " FROM P21_CONTEXT_ENTRY WHERE RUN_ID = ? ORDER BY SEQ",
-                (rs, n) -> new ContextEntry(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getLong(7), rs.getLong(8), rs.getBoolean(9)), runId);
+        List<ContextEntry> entries = jdbc.query("SELECT e.SEQ, e.PHASE_INDEX, e.AGENT_INDEX, e.PHASE, e.AGENT, e.KIND,"
+                        + " COALESCE(e.CONTENT, a.OUTPUT), e.BYTES, e.TOKENS, e.CUT FROM P21_CONTEXT_ENTRY e"
+                        + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = e.RUN_ID AND a.PHASE_INDEX = e.PHASE_INDEX"
+                        + " AND a.AGENT_INDEX = e.AGENT_INDEX WHERE e.RUN_ID = ? ORDER BY e.SEQ",
+                (rs, n) -> new ContextEntry(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), contentOf(rs.getString(7)), rs.getLong(8), rs.getLong(9), rs.getBoolean(10)), runId);
         return Optional.of(RunContext.restore(totals.get(), entries));
     }
 }

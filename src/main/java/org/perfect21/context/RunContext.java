@@ -125,7 +125,7 @@ public final class RunContext {
                 ? input.reportedTokens() : budget.estimateTokens(outputBytes);
         long maxBytes = Math.min(budget.entryMaxBytes(), budget.entryMaxTokens() * budget.bytesPerToken());
         if (outputBytes <= budget.entryMaxBytes() && outputTokens <= budget.entryMaxTokens()) {
-            return new ContextEntry(nextSeq++, phaseIndex, input.phase(), input.agent(), input.kind(), output,
+            return new ContextEntry(nextSeq++, phaseIndex, input.agentIndex(), input.phase(), input.agent(), input.kind(), output,
                     outputBytes, outputTokens, false);
         }
         // Reported usage may be denser than the estimate: scale the kept bytes so the kept tokens fit too.
@@ -147,7 +147,7 @@ public final class RunContext {
                 ? Math.max(1, (long) ((double) input.reportedTokens() * contentBytes / outputBytes))
                 : budget.estimateTokens(contentBytes);
         cuts++;
-        return new ContextEntry(nextSeq++, phaseIndex, input.phase(), input.agent(), input.kind(), content,
+        return new ContextEntry(nextSeq++, phaseIndex, input.agentIndex(), input.phase(), input.agent(), input.kind(), content,
                 contentBytes, Math.min(contentTokens, budget.entryMaxTokens()), true);
     }
 

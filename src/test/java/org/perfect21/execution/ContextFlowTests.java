@@ -108,6 +108,8 @@ class ContextFlowTests {
                 .containsExactly("a3", "reader");
         assertThat(jdbc.queryForObject("SELECT SUM(BYTES) FROM P21_CONTEXT_ENTRY WHERE RUN_ID = ?", Long.class, run.runId()))
                 .isEqualTo(context.bytes());
+        assertThat(jdbc.queryForList("SELECT AGENT FROM P21_CONTEXT_ENTRY WHERE RUN_ID = ? AND CONTENT IS NOT NULL", String.class,
+                run.runId())).as("only a cut entry's text is stored apart from its agent's output").containsExactly("reader");
     }
 
     @Test
