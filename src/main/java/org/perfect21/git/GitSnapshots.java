@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
@@ -28,14 +30,22 @@ import org.springframework.stereotype.Component;
  * which an earlier phase may have edited, and a key that proves the work tree unchanged has to stat every tracked file
  * and directory, which is most of what reading the status costs (see the git section of ops/BENCHMARKS.md).
  *
+ * <p>Repositories stay open between snapshots ({@code perfect21.git.open-repositories}, closed after 5 idle minutes):
+ * reopening one re-reads its configuration and pack indexes, which was a third of an uncached snapshot. JGit notices
+ * what changes underneath an open repository (refs, packs, configuration) and the index is read from disk each time.
+ *
  * <p>No JGit thread pool is started: repositories are opened without {@code RepositoryCache} (see
  * {@link ThreadlessRepository}) and submodules are not opened.
  */
 @Component
-public class GitSnapshots implements Trimmable {
+public class GitSnapshots implements Trimmable, AutoCloseable {
+
+    private static final Duration IDLE_REPOSITORY = Duration.ofMinutes(5);
 
     private final int maxCommits;
     private final Cache<HistoryKey, CommitHistory> histories;
+    /** By real git directory; the cache holds one use of each, given back when it drops the entry. */
+    private final Cache<Path, ThreadlessRepository> repositories;
 
     public GitSnapshots(GitProperties properties) {
         this.maxCommits = properties.maxCommits();
@@ -45,6 +55,16 @@ public class GitSnapshots implements Trimmable {
                 .executor(Runnable::run)
                 .recordStats()
                 .build();
+        this.repositories = Caffeine.newBuilder()
+                .maximumSize(properties.openRepositories())
+                .expireAfterAccess(IDLE_REPOSITORY)
+                .executor(Runnable::run)
+                .removalListener((Path gitDir, ThreadlessRepository repository, RemovalCause cause) -> {
+                    if (repository != null) {
+                        repository.close();
+                    }
+                })
+                .build();
         // JGit measures a file store's timestamp resolution once (unless ~/.config/jgit/config already has it); in
         // background mode it would let the caller go on with a fallback while the measurement goes on after it.
         FS.FileStoreAttributes.setBackground(false);
@@ -52,6 +72,12 @@ public class GitSnapshots implements Trimmable {
 
     /** What the cache of commit-only parts holds and how it served. */
     public record CacheStats(long hits, long loads, long size) {
+    }
+
+    /** How many repositories are open between snapshots. */
+    public long openRepositories() {
+        repositories.cleanUp();
+        return repositories.estimatedSize();
     }
 
     /** Which commit-only part a snapshot needs; {@code gitDir} is a real path so that links and relative paths share entries. */
@@ -73,7 +99,7 @@ public class GitSnapshots implements Trimmable {
         }
         Path path = repository.toAbsolutePath().normalize();
         File gitDir = findGitDir(path);
-        try (Repository repo = open(gitDir)) {
+        try (ThreadlessRepository repo = lease(gitDir.toPath().toRealPath())) {
             return snapshot(repo, path, commits, baseRef);
         } catch (IOException | UncheckedIOException | GitAPIException e) {
             throw new GitSnapshotException("cannot read the git repository at '" + path + "': " + e.getMessage(), e);
@@ -102,7 +128,7 @@ public class GitSnapshots implements Trimmable {
     }
 
     private CommitHistory history(Repository repo, ObjectId head, String branchRef, ObjectId base, int limit) throws IOException {
-        HistoryKey key = new HistoryKey(repo.getDirectory().toPath().toRealPath(), head.name(), branchRef,
+        HistoryKey key = new HistoryKey(repo.getDirectory().toPath(), head.name(), branchRef,
                 base == null ? null : base.name(), limit);
         return histories.get(key, k -> {
             try {
@@ -141,8 +167,17 @@ public class GitSnapshots implements Trimmable {
         return gitDir;
     }
 
-    private static Repository open(File gitDir) throws IOException {
-        return new ThreadlessRepository(new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).setup());
+    /** One use of the open repository at {@code gitDir}, opening it when it is not open; give it back with close(). */
+    private ThreadlessRepository lease(Path gitDir) throws IOException {
+        ThreadlessRepository repository = repositories.get(gitDir, dir -> {
+            try {
+                return ThreadlessRepository.open(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        // Dropped from the cache and closed between get and retain: this snapshot opens its own.
+        return repository.retain() ? repository : ThreadlessRepository.open(gitDir);
     }
 
     public CacheStats cacheStats() {
@@ -155,10 +190,18 @@ public class GitSnapshots implements Trimmable {
         return "git-snapshots";
     }
 
+    /** Drops the cached histories and closes the open repositories (those in use close when their snapshot ends). */
     @Override
     public long trim() {
-        long size = histories.estimatedSize();
+        long size = histories.estimatedSize() + repositories.estimatedSize();
         histories.invalidateAll();
+        repositories.invalidateAll();
         return size;
+    }
+
+    /** Closes the open repositories; called by Spring when the context closes. */
+    @Override
+    public void close() {
+        repositories.invalidateAll();
     }
 }

@@ -37,6 +37,7 @@ final class Report {
         throughput();
         api();
         retention();
+        git();
         return out.toString();
     }
 
@@ -232,6 +233,12 @@ final class Report {
                     (last.heapBytes() - first.heapBytes()) / 1048576.0, results.retentionMillis / 1000));
         }
         line("");
+    }
+
+    private void git() {
+        if (results.git != null) {
+            results.git.report().forEach(this::line);
+        }
     }
 
     private static double successRate(List<RunSample> samples) {

@@ -15,6 +15,8 @@ final class Results {
     final List<RetentionBench.PurgeSample> purges = new ArrayList<>();
     final List<RetentionBench.HeapSample> retentionHeap = new ArrayList<>();
     long retentionMillis;
+    /** The git snapshot section; null when it was not measured. */
+    GitBench.Result git;
     long startupMillis;
     long totalMillis;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.git.GitSnapshot.FileStat;
@@ -19,6 +20,11 @@ class GitSnapshotsTests {
     Path dir;
 
     private final GitSnapshots snapshots = new GitSnapshots(GitProperties.defaults());
+
+    @AfterEach
+    void closeRepositories() {
+        snapshots.close();
+    }
 
     @Test
     void aRepositoryWithCommitsOnABranch() {
@@ -199,7 +205,7 @@ class GitSnapshotsTests {
     void aCommitCountOutOfRangeIsRefused() {
         assertThatThrownBy(() -> snapshots.snapshot(dir, 0, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("commits must be 1..1000, not 0");
-        assertThatThrownBy(() -> new GitSnapshots(new GitProperties(256, 5)).snapshot(dir, 6, null))
+        assertThatThrownBy(() -> new GitSnapshots(new GitProperties(256, 5, 16)).snapshot(dir, 6, null))
                 .hasMessage("commits must be 1..5, not 6");
     }
 
@@ -230,8 +236,11 @@ class GitSnapshotsTests {
             snapshots.snapshot(dir, 2, "base");
             snapshots.snapshot(dir, 2, null);
             assertThat(snapshots.cacheStats().loads()).as("another commit count or base is another entry").isEqualTo(4);
-            assertThat(snapshots.trim()).isEqualTo(4);
+            assertThat(snapshots.openRepositories()).isEqualTo(1);
+            assertThat(snapshots.trim()).as("4 histories and 1 open repository").isEqualTo(5);
             assertThat(snapshots.cacheStats().size()).isZero();
+            assertThat(snapshots.openRepositories()).isZero();
+            assertThat(snapshots.snapshot(dir, 5, "base")).isEqualTo(committed);
         }
     }
 

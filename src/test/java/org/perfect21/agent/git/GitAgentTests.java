@@ -32,12 +32,13 @@ class GitAgentTests {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final JsonMapper json = JsonMapper.builder().build();
-    private final GitAgentKind kind = new GitAgentKind(new GitSnapshots(GitProperties.defaults()), GitProperties.defaults(),
-            new InstructionTemplates(), json);
+    private final GitSnapshots snapshots = new GitSnapshots(GitProperties.defaults());
+    private final GitAgentKind kind = new GitAgentKind(snapshots, GitProperties.defaults(), new InstructionTemplates(), json);
 
     @AfterEach
-    void closeExecutor() {
+    void close() {
         executor.shutdownNow();
+        snapshots.close();
     }
 
     @Test
