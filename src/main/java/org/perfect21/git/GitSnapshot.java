@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * What a repository looked like at one moment.
  *
- * @param repository the work tree root (the git directory for a bare repository)
+ * @param repository the work tree root as a real path (the git directory for a bare repository)
  * @param branch     the current branch's short name (also when it has no commit yet), null when HEAD is detached
  * @param head       the full id of the commit HEAD points to, null in a repository without commits
  * @param shortHead  the abbreviated id of {@code head}, null with it

@@ -22,9 +22,10 @@ import org.perfect21.git.TestRepository;
  * In-process git snapshots against the {@code git} processes the prototype spawned for the same facts. A repository of
  * {@link #FILES} files in nested directories and {@link #COMMITS} commits (packed by {@code git gc}, then a few staged,
  * modified, deleted and untracked files), a branch {@link #BASE_BEHIND} commits back as the base; then, interleaved
- * and rotating who goes first: a snapshot by a fresh {@link GitSnapshots} (nothing cached), a snapshot by a warm one
- * (same HEAD: the history part comes from the cache), four {@code git} processes, and a stat of every work tree
- * file and directory (what a status cache key would cost).
+ * and rotating who goes first: a snapshot by a fresh {@link GitSnapshots} (nothing cached, the repository opened), one
+ * by a {@link GitSnapshots} that keeps the repository open but caches no history, one by a warm one (same HEAD: the
+ * history part comes from the cache), four {@code git} processes, and a stat of every work tree file and directory
+ * (what a key proving the work tree unchanged, for a status cache, would cost).
  */
 final class GitBench {
 

@@ -94,7 +94,10 @@ class MemoryPressureTests {
         Decision entered = awaitDecision("entered");
         assertThat(entered.subject()).isEqualTo("heap");
         assertThat(entered.inputs()).containsEntry("pool", pool).containsEntry("source", "threshold")
-                .containsEntry("high", 0.99).containsEntry("trimmed", Map.of("recording", 3));
+                .containsEntry("high", 0.99);
+        // Other Trimmable beans of the application (the git snapshots' cache) are trimmed too.
+        assertThat(entered.inputs().get("trimmed")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsEntry("recording", 3);
         assertThat(launcher.executing()).isZero();
 
         // The way down: usage after a real collection is far below 98 %.
