@@ -65,8 +65,9 @@ public class GitSnapshots implements Trimmable, AutoCloseable {
                     }
                 })
                 .build();
-        // JGit measures a file store's timestamp resolution once (unless ~/.config/jgit/config already has it); in
-        // background mode it would let the caller go on with a fallback while the measurement goes on after it.
+        // JGit measures a file store's timestamp resolution once (unless ~/.config/jgit/config already has it), on the
+        // common pool. In background mode the caller would go on after 100 ms with a 2 s fallback while the measurement
+        // goes on; here the first snapshot waits for it. JGit records the result from a thread that ends 1 ms later.
         FS.FileStoreAttributes.setBackground(false);
     }
 
