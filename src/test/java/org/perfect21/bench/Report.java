@@ -39,6 +39,7 @@ final class Report {
         retention();
         ContextBench.render(results.context, this::line);
         CacheBench.render(results.cache, this::line);
+        git();
         return out.toString();
     }
 
@@ -234,6 +235,12 @@ final class Report {
                     (last.heapBytes() - first.heapBytes()) / 1048576.0, results.retentionMillis / 1000));
         }
         line("");
+    }
+
+    private void git() {
+        if (results.git != null) {
+            results.git.report().forEach(this::line);
+        }
     }
 
     private static double successRate(List<RunSample> samples) {

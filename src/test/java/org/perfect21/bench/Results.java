@@ -17,6 +17,8 @@ final class Results {
     final List<ContextBench.Sample> context = new ArrayList<>();
     final List<CacheBench.Sample> cache = new ArrayList<>();
     long retentionMillis;
+    /** The git snapshot section; null when it was not measured. */
+    GitBench.Result git;
     long startupMillis;
     long totalMillis;
 

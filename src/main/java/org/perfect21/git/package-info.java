@@ -1,0 +1,5 @@
+/**
+ * In-process git repository snapshots (branch, HEAD, status, recent commits, diffstat against a base) read with JGit
+ * in one pass, without starting {@code git} processes or JGit threads. The parts that depend only on commits are cached.
+ */
+package org.perfect21.git;

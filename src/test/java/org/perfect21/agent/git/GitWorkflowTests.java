@@ -1,0 +1,89 @@
+package org.perfect21.agent.git;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
+import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.git.TestRepository;
+import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunQueries;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A workflow with a git agent, loaded from YAML and run by the platform; its stored output is the snapshot's JSON. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class GitWorkflowTests {
+
+    static final Path DATA = tempDir();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("perfect21.data-dir", () -> DATA.resolve("data").toString());
+        registry.add("perfect21.jobs-dir", () -> "jobs");
+    }
+
+    @Autowired
+    WorkflowRunner runner;
+    @Autowired
+    DefinitionLoader loader;
+    @Autowired
+    RunQueries queries;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void aGitAgentRecordsTheSnapshotOfTheRepositoryGivenAsAParameter() throws IOException {
+        Path repository = DATA.resolve("repo");
+        RevCommit head;
+        try (TestRepository repo = TestRepository.init(repository)) {
+            repo.write("a.txt", "1\n").commitAll("first");
+            repo.branch("base");
+            head = repo.write("a.txt", "1\n2\n").commitAll("second");
+            repo.write("a.txt", "edited by an earlier phase\n");
+        }
+        Path file = DATA.resolve("git-snapshot.yml");
+        Files.writeString(file, """
+                name: git-snapshot
+                parameters:
+                  path: {type: path, required: true}
+                phases:
+                  - name: look
+                    agents:
+                      - {name: snap, kind: git, repository: "{{params.path}}", commits: 5, base: base}
+                """);
+        WorkflowDefinition workflow = loader.loadFiles(List.of(), List.of(file)).workflow("git-snapshot").orElseThrow();
+
+        RunDocument run = runner.run(workflow, Map.of("path", repository.toString()));
+
+        assertThat(run.status()).isEqualTo("COMPLETED");
+        List<RunQueries.StoredOutput> outputs = queries.outputs(run.runId(), "snap");
+        assertThat(outputs).hasSize(1);
+        JsonNode snapshot = json.readTree(outputs.get(0).output());
+        assertThat(snapshot.get("branch").asString()).isEqualTo("main");
+        assertThat(snapshot.get("head").asString()).isEqualTo(head.name());
+        assertThat(snapshot.get("status").get(0).asString()).isEqualTo(" M a.txt");
+        assertThat(snapshot.get("commits").size()).isEqualTo(2);
+        assertThat(snapshot.get("diffstat").get("insertions").asInt()).isEqualTo(1);
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("perfect21-git-tests");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
