@@ -367,6 +367,10 @@ class WorkflowRunnerTests {
         String commits = jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'commit-count'",
                 String.class, run.runId());
         assertThat(Integer.parseInt(commits.strip())).isPositive();
+        String summary = jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'summary'",
+                String.class, run.runId());
+        assertThat(summary).as("rendered from the context: the git snapshot and the commit count")
+                .startsWith("Repository .: branch ").contains("Commits: " + commits.strip());
     }
 
     private WorkflowDefinition workflow(String yaml) {

@@ -17,8 +17,12 @@ import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.CachePolicy;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.command.CommandAgentKind;
+import org.perfect21.agent.git.GitAgentKind;
+import org.perfect21.git.GitProperties;
+import org.perfect21.git.GitSnapshots;
 import org.perfect21.agent.simulated.SimulatedAgentKind;
 import org.perfect21.workflow.ParameterDefinition.Type;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -54,7 +58,7 @@ class DefinitionLoaderTests {
         assertThat(stats.parameters()).singleElement()
                 .satisfies(p -> assertThat(p.type()).isEqualTo(Type.PATH))
                 .satisfies(p -> assertThat(p.defaultValue()).isEqualTo("."));
-        assertThat(stats.phases()).extracting(p -> p.agents().size()).containsExactly(4, 3);
+        assertThat(stats.phases()).extracting(p -> p.agents().size()).containsExactly(5, 3, 1);
     }
 
     @Test
@@ -608,7 +612,7 @@ class DefinitionLoaderTests {
         DefinitionProblem problem = onlyProblem();
 
         // then
-        assertProblem(problem, file, 3, "kind", "unknown kind 'http'", "command, simulated");
+        assertProblem(problem, file, 3, "kind", "unknown kind 'http'", "command, git, simulated");
     }
 
     @Test
@@ -1011,7 +1015,10 @@ class DefinitionLoaderTests {
     // --- fixture ---------------------------------------------------------------------------------
 
     private DefinitionLoader loader() {
-        AgentKinds kinds = new AgentKinds(List.of(new SimulatedAgentKind(), new CommandAgentKind(templates)));
+        // The git kind only loads here (no snapshot is taken), so its snapshots are never closed.
+        AgentKinds kinds = new AgentKinds(List.of(new SimulatedAgentKind(), new CommandAgentKind(templates),
+                new GitAgentKind(new GitSnapshots(GitProperties.defaults()), GitProperties.defaults(), templates,
+                        JsonMapper.builder().build())));
         return new DefinitionLoader(new Perfect21Properties(jobs.resolve("data"), jobs), kinds, templates);
     }
 

@@ -23,7 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A workflow with a git agent, loaded from YAML and run by the platform; its stored output is the snapshot's JSON. */
+/**
+ * A workflow with a git agent, loaded from YAML and run by the platform: its stored output is the snapshot's JSON, and
+ * later phases' templates see it as {@code git}.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class GitWorkflowTests {
 
@@ -63,6 +66,12 @@ class GitWorkflowTests {
                   - name: look
                     agents:
                       - {name: snap, kind: git, repository: "{{params.path}}", commits: 5, base: base}
+                  - name: tell
+                    agents:
+                      - name: report
+                        kind: command
+                        command: [cat]
+                        instruction: "on {{git.branch}}:{{#git.commits}} {{subject}};{{/git.commits}}{{#git.status}} [{{.}}]{{/git.status}}"
                 """);
         WorkflowDefinition workflow = loader.loadFiles(List.of(), List.of(file)).workflow("git-snapshot").orElseThrow();
 
@@ -77,6 +86,8 @@ class GitWorkflowTests {
         assertThat(snapshot.get("status").get(0).asString()).isEqualTo(" M a.txt");
         assertThat(snapshot.get("commits").size()).isEqualTo(2);
         assertThat(snapshot.get("diffstat").get("insertions").asInt()).isEqualTo(1);
+        // The next phase's instruction reads the snapshot as the git template value; cat echoes it back.
+        assertThat(queries.outputs(run.runId(), "report").get(0).output()).isEqualTo("on main: second; first; [ M a.txt]");
     }
 
     private static Path tempDir() {
