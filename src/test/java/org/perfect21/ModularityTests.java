@@ -9,7 +9,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Feature packages depend on each other one way: api, schedule, cli → monitor → execution → workflow, agent, history, cache.
+ * Feature packages depend on each other one way: api, schedule, cli → monitor → execution → workflow, agent, history,
+ * context, git, cache.
  */
 class ModularityTests {
 
@@ -90,6 +91,25 @@ class ModularityTests {
                 .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
                         "org.perfect21.agent..", "org.perfect21.history..", "org.perfect21.monitor..", "org.perfect21.api..",
                         "org.perfect21.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRunContextDependsOnNoOtherFeature() {
+        // Execution feeds it outputs and reads its view; it knows nothing of workflows, agents or runs.
+        noClasses().that().resideInAPackage("org.perfect21.context..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
+                        "org.perfect21.agent..", "org.perfect21.history..", "org.perfect21.cache..", "org.perfect21.git..",
+                        "org.perfect21.monitor..", "org.perfect21.api..", "org.perfect21.cli..", "org.perfect21.schedule..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void gitSnapshotsDependOnlyOnTheCacheSeam() {
+        noClasses().that().resideInAPackage("org.perfect21.git..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
+                        "org.perfect21.agent..", "org.perfect21.history..", "org.perfect21.context..", "org.perfect21.monitor..",
+                        "org.perfect21.api..", "org.perfect21.cli..", "org.perfect21.schedule..")
                 .check(CLASSES);
     }
 }
