@@ -8,7 +8,7 @@ import org.perfect21.history.RunDocument;
 /** Prints a run document as a per-phase, per-agent table. */
 final class RunTable {
 
-    private static final String ROW = "%-20s %-24s %-10s %9s %8s %10s  %s%n";
+    private static final String ROW = "%-20s %-24s %-10s %9s %8s %10s %-6s %s%n";
 
     private RunTable() {
     }
@@ -18,15 +18,21 @@ final class RunTable {
         if (run.error() != null) {
             out.println("error: " + run.error());
         }
-        out.printf(ROW, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "ERROR");
+        out.printf(ROW, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "CACHE", "ERROR");
         for (RunDocument.Phase phase : run.phases()) {
             for (RunDocument.Agent agent : phase.agents()) {
                 out.printf(ROW, phase.name(), agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
                         bytes(agent.outputBytes()) + (agent.outputTruncated() ? "*" : ""),
+                        agent.cacheTier() == null ? "" : agent.cacheTier().toLowerCase(Locale.ROOT),
                         agent.error() == null ? "" : oneLine(agent.error()));
             }
             out.printf("%-20s %s: %d of %d succeeded (%d required) in %s%n", "", phase.status(), phase.succeeded(),
                     phase.agents().size(), phase.required(), millis(phase.durationMs()));
+        }
+        RunDocument.Context context = run.context();
+        if (context != null) {
+            out.printf("context %s of %s, %d entries, %d evicted, %d cut%n", bytes(context.bytes()), bytes(context.budgetBytes()),
+                    context.entries(), context.evictions(), context.cuts());
         }
     }
 

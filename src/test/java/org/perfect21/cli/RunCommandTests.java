@@ -40,7 +40,7 @@ class RunCommandTests {
 
         assertThat(exit).as(stderr.toString()).isZero();
         JsonNode run = new JsonMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
-        assertThat(fieldNames(run)).contains("runId", "workflow", "status", "startedAt", "endedAt", "durationMs", "phases");
+        assertThat(fieldNames(run)).contains("runId", "workflow", "status", "startedAt", "endedAt", "durationMs", "phases", "context");
         assertThat(run.get("workflow").asString()).isEqualTo("feature-development");
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(Instant.parse(run.get("startedAt").asString())).isBeforeOrEqualTo(Instant.parse(run.get("endedAt").asString()));
@@ -48,7 +48,12 @@ class RunCommandTests {
         JsonNode phase = run.get("phases").get(0);
         assertThat(fieldNames(phase)).contains("name", "status", "durationMs", "agents");
         JsonNode agent = phase.get("agents").get(0);
-        assertThat(fieldNames(agent)).contains("agent", "status", "startedAt", "endedAt", "durationMs", "attempts", "outputBytes", "error");
+        assertThat(fieldNames(agent)).contains("agent", "status", "startedAt", "endedAt", "durationMs", "attempts", "outputBytes", "error",
+                "cacheHit", "cacheTier", "tokens");
+        // Five analysis outputs of 15 KB, then the two reviewers': seven entries within the 150 KB budget.
+        assertThat(run.get("context").get("budgetBytes").asLong()).isEqualTo(150 * 1024);
+        assertThat(run.get("context").get("entries").asInt()).isEqualTo(7);
+        assertThat(run.get("context").get("bytes").asLong()).isEqualTo(7 * 15 * 1024);
         assertThat(Instant.parse(agent.get("startedAt").asString())).isNotNull();
         assertThat(agent.get("outputBytes").asLong()).isEqualTo(15 * 1024);
         assertThat(agent.get("error").isNull()).isTrue();
@@ -71,7 +76,8 @@ class RunCommandTests {
 
         assertThat(exit).isEqualTo(1);
         String table = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("workflow failing  FAILED", "PHASE", "doomed", "bad", "exit code 4: nope");
+        assertThat(table).contains("workflow failing  FAILED", "PHASE", "CACHE", "doomed", "bad", "exit code 4: nope",
+                "context 0 B of 150.0 KB, 0 entries, 0 evicted, 0 cut");
     }
 
     @Test
