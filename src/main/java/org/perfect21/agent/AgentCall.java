@@ -15,4 +15,9 @@ import java.util.concurrent.Executor;
  */
 public record AgentCall(String runId, String phase, String instruction, int attempt,
                         Map<String, Object> params, Executor executor) {
+
+    /** What templates in a kind's settings (command arguments, a repository path...) are rendered with. */
+    public Map<String, Object> settingsScope(String agent) {
+        return Map.of("params", params, "run", Map.of("id", runId), "phase", Map.of("name", phase), "agent", Map.of("name", agent));
+    }
 }

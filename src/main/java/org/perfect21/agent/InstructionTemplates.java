@@ -78,6 +78,19 @@ public class InstructionTemplates implements Trimmable {
         return compiled.get(text, key -> compileNow(name, key));
     }
 
+    /**
+     * Compiles the template in an agent's setting {@code key}; a malformed one is reported as a problem with
+     * that key (the returned template then renders the text as it is, and is never used).
+     */
+    public Template compileSetting(AgentSettings settings, String key, String text) {
+        try {
+            return compile(key, text);
+        } catch (IllegalArgumentException e) {
+            settings.problem(key, e.getMessage());
+            return scope -> text;
+        }
+    }
+
     private Template compileNow(String name, String text) {
         Mustache mustache;
         try {

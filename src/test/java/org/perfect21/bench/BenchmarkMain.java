@@ -76,11 +76,7 @@ public final class BenchmarkMain {
         ContextBench.writeWorkflows(jobs);
         CacheBench.writeWorkflow(jobs);
         long startup = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
-                .web(WebApplicationType.NONE)
-                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+        try (ConfigurableApplicationContext context = engine(scratch, jobs)) {
             results.startupMillis = (System.nanoTime() - startup) / 1_000_000;
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             Environment env = context.getEnvironment();
@@ -171,6 +167,15 @@ public final class BenchmarkMain {
         List<Contender> copy = new ArrayList<>(list);
         java.util.Collections.rotate(copy, by % Math.max(1, list.size()));
         return copy;
+    }
+
+    /** The engine without a web server, on an H2 database in the scratch directory and the given jobs directory. */
+    static ConfigurableApplicationContext engine(Path scratch, Path jobs) {
+        return new SpringApplicationBuilder(Perfect21Application.class)
+                .web(WebApplicationType.NONE)
+                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
+                        "logging.level.root=WARN", "spring.main.banner-mode=off")
+                .run();
     }
 
     static long heapUsedAfterGc() {

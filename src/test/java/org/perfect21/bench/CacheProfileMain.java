@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -25,11 +22,7 @@ public final class CacheProfileMain {
         Files.createDirectories(jobs.resolve("workflows"));
         Files.createDirectories(jobs.resolve("agents"));
         CacheBench.writeWorkflow(jobs);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
-                .web(WebApplicationType.NONE)
-                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+        try (ConfigurableApplicationContext context = BenchmarkMain.engine(scratch, jobs)) {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             WorkflowRunner runner = context.getBean(WorkflowRunner.class);
             var workflow = definitions.workflow(CacheBench.WORKFLOW).orElseThrow();

@@ -12,13 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,9 +34,7 @@ public final class ProfileMain {
         Path jobs = scratch.resolve("jobs");
         Files.createDirectories(jobs.resolve("workflows"));
         Files.writeString(jobs.resolve("workflows").resolve(workload.name() + ".yml"), workload.yaml());
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
-                .web(WebApplicationType.NONE).properties("perfect21.data-dir=" + scratch.resolve("data"),
-                        "perfect21.jobs-dir=" + jobs, "logging.level.root=WARN", "spring.main.banner-mode=off").run()) {
+        try (ConfigurableApplicationContext context = BenchmarkMain.engine(scratch, jobs)) {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             WorkflowRunner runner = context.getBean(WorkflowRunner.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

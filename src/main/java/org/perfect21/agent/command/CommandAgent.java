@@ -44,8 +44,7 @@ final class CommandAgent implements AgentRunner {
 
     @Override
     public CompletableFuture<AgentOutcome> start(AgentCall call) {
-        Map<String, Object> scope = Map.of("params", call.params(), "run", Map.of("id", call.runId()),
-                "phase", Map.of("name", call.phase()), "agent", Map.of("name", name));
+        Map<String, Object> scope = call.settingsScope(name);
         List<String> command = argv.stream().map(t -> t.render(scope)).toList();
         ProcessBuilder builder = new ProcessBuilder(command);
         if (workdir != null) {

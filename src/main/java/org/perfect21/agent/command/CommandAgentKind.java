@@ -44,27 +44,18 @@ public class CommandAgentKind implements AgentKind {
             settings.problem("command", "must be a list of arguments such as [git, log, --oneline]; commands never go through a shell");
         } else {
             for (String arg : settings.stringList("command", false)) {
-                argv.add(compile(settings, "command", arg));
+                argv.add(templates.compileSetting(settings, "command", arg));
             }
             if (argv.isEmpty() && settings.problems().isEmpty()) {
                 settings.problem("command", "must name at least the program to run");
             }
         }
         Map<String, Template> env = new LinkedHashMap<>();
-        settings.stringMap("env").forEach((k, v) -> env.put(k, compile(settings, "env", v)));
+        settings.stringMap("env").forEach((k, v) -> env.put(k, templates.compileSetting(settings, "env", v)));
         String workdir = settings.string("workdir");
         DataSize maxOutput = settings.dataSize("maxOutput");
         return new CommandAgent(definition.name(), argv, env,
-                workdir == null ? null : compile(settings, "workdir", workdir),
+                workdir == null ? null : templates.compileSetting(settings, "workdir", workdir),
                 maxOutput == null ? DEFAULT_MAX_OUTPUT : maxOutput);
-    }
-
-    private Template compile(AgentSettings settings, String key, String text) {
-        try {
-            return templates.compile(key, text);
-        } catch (IllegalArgumentException e) {
-            settings.problem(key, e.getMessage());
-            return scope -> text;
-        }
     }
 }

@@ -39,8 +39,7 @@ final class GitAgent implements AgentRunner {
 
     @Override
     public CompletableFuture<AgentOutcome> start(AgentCall call) {
-        Map<String, Object> scope = Map.of("params", call.params(), "run", Map.of("id", call.runId()),
-                "phase", Map.of("name", call.phase()), "agent", Map.of("name", name));
+        Map<String, Object> scope = call.settingsScope(name);
         String path = repository.render(scope);
         String baseRef = base == null ? null : base.render(scope);
         return CompletableFuture.supplyAsync(() -> snapshot(path, baseRef), call.executor());

@@ -49,7 +49,7 @@ public class GitAgentKind implements AgentKind {
         } else if (repository.isBlank()) {
             settings.problem("repository", "must not be empty");
         } else {
-            repositoryTemplate = compile(settings, "repository", repository);
+            repositoryTemplate = templates.compileSetting(settings, "repository", repository);
         }
         Long commits = settings.integer("commits", 1, maxCommits);
         String base = settings.string("base");
@@ -58,15 +58,6 @@ public class GitAgentKind implements AgentKind {
         }
         return new GitAgent(definition.name(), repositoryTemplate,
                 commits == null ? DEFAULT_COMMITS : commits.intValue(),
-                base == null || base.isBlank() ? null : compile(settings, "base", base), snapshots, json);
-    }
-
-    private Template compile(AgentSettings settings, String key, String text) {
-        try {
-            return templates.compile(key, text);
-        } catch (IllegalArgumentException e) {
-            settings.problem(key, e.getMessage());
-            return scope -> text;
-        }
+                base == null || base.isBlank() ? null : templates.compileSetting(settings, "base", base), snapshots, json);
     }
 }
