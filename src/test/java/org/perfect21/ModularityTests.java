@@ -112,4 +112,15 @@ class ModularityTests {
                         "org.perfect21.api..", "org.perfect21.cli..", "org.perfect21.schedule..")
                 .check(CLASSES);
     }
+
+    @Test
+    void reportsAreSqlOverTheDatabaseAndKnowNoFeature() {
+        // Reports read tables; they must not reach into the engine, which could let one change state.
+        noClasses().that().resideInAPackage("org.perfect21.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
+                        "org.perfect21.agent..", "org.perfect21.history..", "org.perfect21.context..", "org.perfect21.cache..",
+                        "org.perfect21.git..", "org.perfect21.monitor..", "org.perfect21.api..", "org.perfect21.cli..",
+                        "org.perfect21.schedule..")
+                .check(CLASSES);
+    }
 }

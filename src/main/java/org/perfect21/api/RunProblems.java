@@ -11,6 +11,8 @@ import org.perfect21.execution.QueueFullException;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.RunNotStoppableException;
 import org.perfect21.history.PurgeInProgressException;
+import org.perfect21.report.InvalidReportParametersException;
+import org.perfect21.report.NoSuchReportException;
 import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.InvalidParametersException;
 import org.slf4j.Logger;
@@ -33,7 +35,7 @@ class RunProblems {
     private static final Logger log = LoggerFactory.getLogger(RunProblems.class);
 
     @ExceptionHandler({NoSuchWorkflowException.class, NoSuchRunException.class, NoSuchOutputException.class,
-            org.perfect21.schedule.NoSuchScheduleException.class})
+            org.perfect21.schedule.NoSuchScheduleException.class, NoSuchReportException.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), request);
     }
@@ -43,6 +45,15 @@ class RunProblems {
         ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Invalid parameters",
                 String.join("; ", e.problems()), request);
         answer.getBody().setProperty("errors", List.copyOf(e.problems()));
+        return answer;
+    }
+
+    @ExceptionHandler(InvalidReportParametersException.class)
+    ResponseEntity<ProblemDetail> invalidReportParameters(InvalidReportParametersException e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "Invalid parameters", e.getMessage(), request);
+        answer.getBody().setProperty("errors", e.problems().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(p -> p.getKey() + ": " + p.getValue()).toList());
+        answer.getBody().setProperty("parameters", e.parameters());
         return answer;
     }
 

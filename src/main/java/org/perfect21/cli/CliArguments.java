@@ -18,7 +18,7 @@ final class CliArguments {
 
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
-            subcommands = {Serve.class, Run.class, Restart.class, Validate.class, Purge.class},
+            subcommands = {Serve.class, Run.class, Restart.class, Validate.class, Purge.class, Report.class},
             footer = {"", "Without a command the REST API server starts (as with serve).",
                     "", "Spring Boot properties may be given as --name=value, for example:",
                     "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs --server.port=9090"})
@@ -55,17 +55,7 @@ final class CliArguments {
         boolean json;
 
         Map<String, String> paramMap() {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (String param : params) {
-                int eq = param.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--param '" + param + "' must look like key=value");
-                }
-                if (map.put(param.substring(0, eq), param.substring(eq + 1)) != null) {
-                    throw new IllegalArgumentException("--param '" + param.substring(0, eq) + "' is given twice");
-                }
-            }
-            return map;
+            return CliArguments.paramMap(params);
         }
     }
 
@@ -102,6 +92,46 @@ final class CliArguments {
 
         @Option(names = "--json", description = "print only the purge report as JSON on stdout")
         boolean json;
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = {"Without a name, lists the admin reports (db/reports) with their parameters; with one, runs it "
+                    + "read-only against the database and prints its rows.",
+                    "Stop the server first: it holds the embedded database (or use GET /api/reports/NAME)."},
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:listed, or the report ran",
+                    "2:unknown report, bad parameter, or the database could not be opened"})
+    static final class Report {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "the report to run")
+        String name;
+
+        @Option(names = "--param", paramLabel = "KEY=VALUE",
+                description = "a report parameter (repeatable), e.g. --param from=now-24h --param workflow=nightly")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+                description = "table (default), csv (header row, RFC 4180) or json")
+        Format format;
+
+        Map<String, String> paramMap() {
+            return CliArguments.paramMap(params);
+        }
+
+        enum Format { table, csv, json }
+    }
+
+    /** {@code key=value} pairs of repeated {@code --param} options; a key given twice is an error. */
+    static Map<String, String> paramMap(List<String> params) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String param : params) {
+            int eq = param.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--param '" + param + "' must look like key=value");
+            }
+            if (map.put(param.substring(0, eq), param.substring(eq + 1)) != null) {
+                throw new IllegalArgumentException("--param '" + param.substring(0, eq) + "' is given twice");
+            }
+        }
+        return map;
     }
 
     /** Splits {@code --some.property=value} (Spring Boot overrides) from the command's own arguments. */

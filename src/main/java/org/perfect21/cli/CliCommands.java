@@ -14,6 +14,12 @@ import org.perfect21.history.PurgeReport;
 import org.perfect21.history.PurgeTrigger;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunPurger;
+import org.perfect21.report.InvalidReportParametersException;
+import org.perfect21.report.NoSuchReportException;
+import org.perfect21.report.ReportCatalog;
+import org.perfect21.report.ReportCsv;
+import org.perfect21.report.ReportResult;
+import org.perfect21.report.ReportRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.InvalidDefinitionsException;
@@ -32,13 +38,17 @@ class CliCommands {
     private final ObjectProvider<WorkflowRunner> runner;
     private final ObjectProvider<RunPurger> purger;
     private final JsonMapper json;
+    private final ObjectProvider<ReportCatalog> reports;
+    private final ObjectProvider<ReportRunner> reportRunner;
 
     // The runner and the purger (and with them the database) are only created for commands that use them.
     CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, ObjectProvider<RunPurger> purger,
-                JsonMapper json) {
+                JsonMapper json, ObjectProvider<ReportCatalog> reports, ObjectProvider<ReportRunner> reportRunner) {
         this.definitions = definitions;
         this.runner = runner;
         this.purger = purger;
+        this.reports = reports;
+        this.reportRunner = reportRunner;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
@@ -56,6 +66,9 @@ class CliCommands {
             if (command instanceof CliArguments.Purge purge) {
                 return purge(purge, out);
             }
+            if (command instanceof CliArguments.Report report) {
+                return report(report, out);
+            }
             throw new IllegalArgumentException("unknown command " + command);
         } catch (InvalidDefinitionsException e) {
             err.println(e.getMessage());
@@ -63,7 +76,10 @@ class CliCommands {
         } catch (InvalidParametersException e) {
             e.problems().forEach(p -> err.println("error: " + p));
             return Perfect21Cli.USAGE;
-        } catch (IllegalArgumentException | NoSuchRunException | RunNotRestartableException e) {
+        } catch (InvalidReportParametersException e) {
+            e.problems().forEach((name, problem) -> err.println("error: --param " + name + ": " + problem));
+            return Perfect21Cli.USAGE;
+        } catch (IllegalArgumentException | NoSuchRunException | RunNotRestartableException | NoSuchReportException e) {
             err.println("error: " + e.getMessage());
             return Perfect21Cli.USAGE;
         }
@@ -104,6 +120,23 @@ class CliCommands {
             out.println(json.writeValueAsString(report));
         } else {
             PurgeSummary.print(report, out);
+        }
+        return Perfect21Cli.OK;
+    }
+
+    private int report(CliArguments.Report report, PrintStream out) {
+        if (report.name == null) {
+            if (!report.params.isEmpty()) {
+                throw new IllegalArgumentException("--param needs a report name: perfect21 report NAME --param KEY=VALUE");
+            }
+            ReportTable.list(reports.getObject().all(), out);
+            return Perfect21Cli.OK;
+        }
+        ReportResult result = reportRunner.getObject().run(report.name, report.paramMap());
+        switch (report.format) {
+            case json -> out.println(json.writeValueAsString(result));
+            case csv -> out.print(ReportCsv.write(result));
+            case table -> ReportTable.print(result, out);
         }
         return Perfect21Cli.OK;
     }
