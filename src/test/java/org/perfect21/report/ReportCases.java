@@ -285,6 +285,25 @@ abstract class ReportCases {
         }
     }
 
+    /**
+     * The same SQL again with other parameters on the same connection gives the other rows: H2 2.4 answered a WITH query
+     * over a UNION of parameterized parts from its last result (which is why no report uses WITH).
+     */
+    @Test
+    void aReportRunAgainWithOtherParametersIsNotAnsweredFromTheLastResult() {
+        Map<String, Object> empty = params("from", fixture.at(100 * DAY), "to", fixture.at(101 * DAY));
+        for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
+            if (report.params().stream().noneMatch(p -> p.name().equals("from"))) {
+                continue;
+            }
+            ReportSqlSupport.Rows defaults = ReportSqlSupport.run(named, report, Map.of(), Instant.now());
+            ReportSqlSupport.Rows none = ReportSqlSupport.run(named, report, empty, Instant.now());
+            assertThat(none.values()).as(report.name()).isNotEqualTo(defaults.values());
+            assertThat(ReportSqlSupport.run(named, report, empty, Instant.now())).as(report.name()).isEqualTo(none);
+            assertThat(ReportSqlSupport.run(named, report, Map.of(), Instant.now())).as(report.name()).isEqualTo(defaults);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static Object[] row(Object... values) {

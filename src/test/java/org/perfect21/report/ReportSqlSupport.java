@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * strictly as the engine will (title, description, {@code param:} lines), binds parameters the engine's way
  * (timestamps as UTC {@link OffsetDateTime}, integer as Long, number as Double, boolean, text, SQL NULL when not set)
  * through {@link NamedParameterJdbcTemplate}, and returns rows with lower-case labels and values as comparable text.
+ * Public for the benchmark ({@code org.perfect21.bench.ReportBench}).
  */
-final class ReportSqlSupport {
+public final class ReportSqlSupport {
 
     static final List<String> TYPES = List.of("timestamp", "text", "integer", "number", "boolean");
 
@@ -46,7 +47,7 @@ final class ReportSqlSupport {
     }
 
     /** One declared parameter; {@code defaultText} null when required, "" when its default is "not set". */
-    record Param(String name, String type, String defaultText, String description) {
+    public record Param(String name, String type, String defaultText, String description) {
 
         boolean required() {
             return defaultText == null;
@@ -54,7 +55,7 @@ final class ReportSqlSupport {
     }
 
     /** A parsed report file. */
-    record Report(String name, String title, String description, List<Param> params, String sql) {
+    public record Report(String name, String title, String description, List<Param> params, String sql) {
 
         Param param(String name) {
             return params.stream().filter(p -> p.name().equals(name)).findFirst()
@@ -63,11 +64,11 @@ final class ReportSqlSupport {
     }
 
     /** Rows of a result: labels and values as text ({@link #text}), in order. */
-    record Rows(List<String> columns, List<List<String>> values) {
+    public record Rows(List<String> columns, List<List<String>> values) {
     }
 
     /** Every report on the classpath, by name. */
-    static List<Report> all() {
+    public static List<Report> all() {
         try {
             Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath*:db/reports/*.sql");
             List<Report> reports = new ArrayList<>();
@@ -226,7 +227,7 @@ final class ReportSqlSupport {
      * Runs a report: each parameter takes its value from {@code values} (an Instant, OffsetDateTime, number, String, or
      * null for "not set") when present, else its default; a required one without a value is refused.
      */
-    static Rows run(NamedParameterJdbcTemplate jdbc, Report report, Map<String, ?> values, Instant now) {
+    public static Rows run(NamedParameterJdbcTemplate jdbc, Report report, Map<String, ?> values, Instant now) {
         MapSqlParameterSource source = new MapSqlParameterSource();
         for (Param param : report.params()) {
             Object value;
