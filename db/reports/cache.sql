@@ -10,27 +10,27 @@ SELECT t.agent AS agent,
        t.hot + t.warm + t.cold AS hits,
        t.misses AS misses,
        CAST(1.0 * (t.hot + t.warm + t.cold) / NULLIF(t.hot + t.warm + t.cold + t.misses, 0) AS DECIMAL(10, 4)) AS hit_rate
--- Derived tables, not WITH: H2 2.4 reuses a session's last result of a WITH query whose parts are a UNION over other
--- parameterized WITH queries, even when the parameters changed (seen with the same SQL run twice on one connection).
 FROM (
-    SELECT 0 AS total_row, a.AGENT AS agent,
-           COUNT(CASE WHEN a.CACHE_TIER = 'HOT' THEN 1 END) AS hot,
-           COUNT(CASE WHEN a.CACHE_TIER = 'WARM' THEN 1 END) AS warm,
-           COUNT(CASE WHEN a.CACHE_TIER = 'COLD' THEN 1 END) AS cold,
-           COUNT(CASE WHEN a.CACHE_TIER = 'MISS' THEN 1 END) AS misses
-    FROM P21_AGENT_RESULT a
-    WHERE a.CACHE_TIER IS NOT NULL AND a.ENDED_AT >= :from AND a.ENDED_AT < :to
-      AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
-    GROUP BY a.AGENT
-    UNION ALL
-    -- The same rows without GROUP BY: one row even when there are none.
-    SELECT 1, '(all agents)',
-           COUNT(CASE WHEN a.CACHE_TIER = 'HOT' THEN 1 END),
-           COUNT(CASE WHEN a.CACHE_TIER = 'WARM' THEN 1 END),
-           COUNT(CASE WHEN a.CACHE_TIER = 'COLD' THEN 1 END),
-           COUNT(CASE WHEN a.CACHE_TIER = 'MISS' THEN 1 END)
-    FROM P21_AGENT_RESULT a
-    WHERE a.CACHE_TIER IS NOT NULL AND a.ENDED_AT >= :from AND a.ENDED_AT < :to
-      AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+    -- Each (agent, tier) count twice: once under its agent (total_row 0), once under '(all agents)' (total_row 1).
+    -- The left join keeps the total row when no agent has rows.
+    SELECT k.total_row AS total_row,
+           CASE WHEN k.total_row = 0 THEN g.agent ELSE '(all agents)' END AS agent,
+           CAST(COALESCE(SUM(CASE WHEN g.tier = 'HOT' THEN g.n END), 0) AS BIGINT) AS hot,
+           CAST(COALESCE(SUM(CASE WHEN g.tier = 'WARM' THEN g.n END), 0) AS BIGINT) AS warm,
+           CAST(COALESCE(SUM(CASE WHEN g.tier = 'COLD' THEN g.n END), 0) AS BIGINT) AS cold,
+           CAST(COALESCE(SUM(CASE WHEN g.tier = 'MISS' THEN g.n END), 0) AS BIGINT) AS misses
+    FROM (SELECT 0 AS total_row UNION ALL SELECT 1) k
+    LEFT JOIN (
+        -- One pass over the agent results: a count per agent and tier.
+        SELECT a.AGENT AS agent, a.CACHE_TIER AS tier, COUNT(*) AS n
+        FROM P21_AGENT_RESULT a
+        WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.CACHE_TIER IS NOT NULL
+          AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+        GROUP BY a.AGENT, a.CACHE_TIER
+    ) g ON 1 = 1
+    GROUP BY k.total_row, CASE WHEN k.total_row = 0 THEN g.agent ELSE '(all agents)' END
+    HAVING k.total_row = 1 OR COUNT(g.agent) > 0
 ) t
+-- Derived tables, not WITH: H2 2.4 can reuse a session's last result of a WITH query built on parameterized parts
+-- even when the parameters changed (seen with the same SQL run twice on one connection).
 ORDER BY t.total_row, t.agent
