@@ -110,6 +110,8 @@ public final class BenchmarkMain {
         results.retentionMillis = (System.nanoTime() - retention) / 1_000_000;
         log("git snapshot: in process against git processes");
         results.git = GitBench.measure(scratch, settings.quick());
+        log("admin reports: " + ReportBench.RUNS + " generated runs");
+        results.reports = ReportBench.measure(scratch);
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

@@ -40,6 +40,9 @@ final class Report {
         ContextBench.render(results.context, this::line);
         CacheBench.render(results.cache, this::line);
         git();
+        if (results.reports != null) {
+            results.reports.report().forEach(this::line);
+        }
         return out.toString();
     }
 

@@ -19,6 +19,8 @@ final class Results {
     long retentionMillis;
     /** The git snapshot section; null when it was not measured. */
     GitBench.Result git;
+    /** The admin reports section; null when it was not measured. */
+    ReportBench.Result reports;
     long startupMillis;
     long totalMillis;
 

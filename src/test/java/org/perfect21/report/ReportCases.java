@@ -1,0 +1,319 @@
+package org.perfect21.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfect21.report.ReportFixture.DAY;
+import static org.perfect21.report.ReportFixture.HOUR;
+import static org.perfect21.report.ReportSqlSupport.params;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Exact rows of every report on the {@link ReportFixture} history, with default and explicit parameters. Run on H2
+ * ({@link ReportSqlTests}) and, when asked for, on PostgreSQL ({@link ReportPostgresTests}): the same rows on both.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReportCases {
+
+    private static final DateTimeFormatter CUTOFF = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
+    ReportFixture fixture;
+    private NamedParameterJdbcTemplate named;
+
+    /** A database with the platform's schema and no rows. */
+    abstract JdbcTemplate createDatabase() throws Exception;
+
+    abstract void dropDatabase() throws Exception;
+
+    @BeforeAll
+    void seed() throws Exception {
+        JdbcTemplate jdbc = createDatabase();
+        named = new NamedParameterJdbcTemplate(jdbc);
+        fixture = new ReportFixture(jdbc);
+        fixture.seed();
+    }
+
+    @AfterAll
+    void drop() throws Exception {
+        dropDatabase();
+    }
+
+    // ---------------------------------------------------------------- workflow-summary
+
+    static final List<String> WORKFLOW_SUMMARY = List.of("workflow", "runs", "completed", "failed", "success_rate", "p50_ms", "p95_ms",
+            "max_ms");
+
+    @Test
+    void workflowSummaryOverTheDefaultWindow() {
+        // alpha: r1..r4, durations 2000, 1000, 4000; beta: r5..r8, durations 3600000, 10000, 700.
+        assertRows("workflow-summary", params(), WORKFLOW_SUMMARY,
+                row("alpha", 4, 2, 1, "0.6667", 2000, 3800, 4000),
+                row("beta", 4, 1, 1, "0.5", 10_000, 3_241_000, 3_600_000));
+    }
+
+    @Test
+    void workflowSummaryFiltersByCreationWindowAndWorkflow() {
+        assertRows("workflow-summary", params("from", fixture.at(HOUR)), WORKFLOW_SUMMARY,
+                row("alpha", 2, 0, 1, "0", 4000, 4000, 4000),
+                row("beta", 3, 0, 1, "0", 5350, 9535, 10_000));
+        assertRows("workflow-summary", params("from", fixture.at(-11 * DAY), "workflow", "alpha"), WORKFLOW_SUMMARY,
+                row("alpha", 5, 3, 1, "0.75", 1500, 3700, 4000));
+        assertRows("workflow-summary", params("workflow", "beta", "to", fixture.at(4_200_000)), WORKFLOW_SUMMARY,
+                row("beta", 1, 1, 0, "1", 3_600_000, 3_600_000, 3_600_000));
+        // A window with only a queued run: no rate, no durations.
+        assertRows("workflow-summary", params("from", fixture.at(9_000_000)), WORKFLOW_SUMMARY,
+                row("beta", 1, 0, 0, null, null, null, null));
+        assertRows("workflow-summary", params("workflow", "gamma"), WORKFLOW_SUMMARY);
+    }
+
+    // ---------------------------------------------------------------- agent-performance
+
+    static final List<String> AGENT_PERFORMANCE = List.of("agent", "executions", "failure_rate", "p50_ms", "p95_ms", "mean_output_bytes",
+            "attempts_per_execution");
+
+    @Test
+    void agentPerformanceOverTheDefaultWindow() {
+        assertRows("agent-performance", params(), AGENT_PERFORMANCE,
+                row("fetch", 8, "0.125", 75, 1325, 875, "1.25"),
+                row("review", 7, "0.2857", 900, 7900, 1571, "1.57"),
+                row("summarize", 4, "0", 700, 4370, 4250, "1"));
+    }
+
+    @Test
+    void agentPerformanceFiltersByWorkflowAndAgent() {
+        assertRows("agent-performance", params("workflow", "beta"), AGENT_PERFORMANCE,
+                row("fetch", 3, "0.3333", 650, 1415, 667, "1.67"),
+                row("review", 2, "0", 6500, 9650, 3000, "1"),
+                row("summarize", 2, "0", 2900, 4790, 5000, "1"));
+        assertRows("agent-performance", params("workflow", "alpha", "agent", "review"), AGENT_PERFORMANCE,
+                row("review", 5, "0.4", 700, 2180, 1000, "1.8"));
+        // The window is on ENDED_AT: r0's fetch ended ten days ago (in), r3's and r8's after one hour (out).
+        assertRows("agent-performance", params("from", fixture.at(-11 * DAY), "to", fixture.at(HOUR), "agent", "fetch"),
+                AGENT_PERFORMANCE, row("fetch", 7, "0", 50, 1170, 1000, "1"));
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    static final List<String> FAILURES = List.of("kind", "ended_at", "workflow", "run_id", "phase", "agent", "attempts", "error");
+
+    @Test
+    void failuresNewestFirst() {
+        assertRows("failures", params(), FAILURES,
+                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null),
+                row("agent", fixture.at(5_000_950), "beta", "r8", "p0", "fetch", 3, "fetch: HTTP 503"),
+                row("run", fixture.at(HOUR + 6000), "alpha", "r3", null, null, null, "phase p0: 1 of 2 agents failed"),
+                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1"),
+                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms"));
+    }
+
+    @Test
+    void failuresFilteredAndLimited() {
+        assertRows("failures", params("limit", 2), FAILURES,
+                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null),
+                row("agent", fixture.at(5_000_950), "beta", "r8", "p0", "fetch", 3, "fetch: HTTP 503"));
+        assertRows("failures", params("workflow", "alpha", "to", fixture.at(HOUR + 6000)), FAILURES,
+                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1"),
+                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms"));
+        assertRows("failures", params("from", fixture.at(5_001_001)), FAILURES);
+    }
+
+    // ---------------------------------------------------------------- throughput
+
+    static final List<String> THROUGHPUT = List.of("hour_start", "started", "finished", "peak_concurrent", "queue_wait_p95_ms");
+
+    @Test
+    void throughputPerHour() {
+        // Hour 0: r1, r2, r5 start (waits 1000, 500, 0), r1 and r2 end, never two at once.
+        // Hour 1: r3, r6, r8 start (waits 2000, 1000, 300) while r5 runs; r3, r6, r8 and r5 end.
+        // Hour 2: r4 starts (no wait) and is still running.
+        assertRows("throughput", params(), THROUGHPUT,
+                row(fixture.at(0), 3, 2, 1, 950),
+                row(fixture.at(HOUR), 3, 4, 2, 1900),
+                row(fixture.at(2 * HOUR), 1, 0, 1, 0));
+    }
+
+    @Test
+    void throughputCountsRunsStartedBeforeTheWindow() {
+        // From 1:15 to 2:00: r8 starts and ends while r5 (started at 0:30) still runs, then r5 ends.
+        assertRows("throughput", params("from", fixture.at(4_500_000), "to", fixture.at(2 * HOUR)), THROUGHPUT,
+                row(fixture.at(HOUR), 1, 2, 2, 300));
+        assertRows("throughput", params("from", fixture.at(3 * HOUR)), THROUGHPUT);
+    }
+
+    // ---------------------------------------------------------------- slo
+
+    static final List<String> SLO = List.of("slo", "objective", "target", "measured", "samples", "verdict");
+
+    @Test
+    void sloWithDefaultTargets() {
+        // 18 agent durations (p95 between 3000 and 5000), 5-agent runs r1, r2, r5, runs r1 r2 r3 r5 r8, 11 cacheable agents.
+        assertRows("slo", params(), SLO,
+                row("agent_p95_ms", "below", 800, 3300, 18, "FAIL"),
+                row("run5_p95_ms", "below", 1500, 3_240_200, 3, "FAIL"),
+                row("success_rate", "at least", "0.95", "0.6", 5, "FAIL"),
+                row("cache_hit_rate", "at least", "0.85", "0.5455", 11, "FAIL"));
+    }
+
+    @Test
+    void sloPassesAtTheTargetForRatesAndBelowItForDurations() {
+        assertRows("slo", params("agent_p95_ms", 3301, "run5_p95_ms", 3_240_201, "success_rate", 0.6, "cache_hit_rate", 0.5455), SLO,
+                row("agent_p95_ms", "below", 3301, 3300, 18, "PASS"),
+                row("run5_p95_ms", "below", 3_240_201, 3_240_200, 3, "PASS"),
+                row("success_rate", "at least", "0.6", "0.6", 5, "PASS"),
+                row("cache_hit_rate", "at least", "0.5455", "0.5455", 11, "PASS"));
+        assertRows("slo", params("agent_p95_ms", 3300, "run5_p95_ms", 3_240_200, "success_rate", 0.61, "cache_hit_rate", 0.5456), SLO,
+                row("agent_p95_ms", "below", 3300, 3300, 18, "FAIL"),
+                row("run5_p95_ms", "below", 3_240_200, 3_240_200, 3, "FAIL"),
+                row("success_rate", "at least", "0.61", "0.6", 5, "FAIL"),
+                row("cache_hit_rate", "at least", "0.5456", "0.5455", 11, "FAIL"));
+    }
+
+    @Test
+    void sloWithoutSamplesHasNoData() {
+        assertRows("slo", params("from", fixture.at(10 * HOUR), "to", fixture.at(11 * HOUR)), SLO,
+                row("agent_p95_ms", "below", 800, null, 0, "NO DATA"),
+                row("run5_p95_ms", "below", 1500, null, 0, "NO DATA"),
+                row("success_rate", "at least", "0.95", null, 0, "NO DATA"),
+                row("cache_hit_rate", "at least", "0.85", null, 0, "NO DATA"));
+        // Only r3 and its agents ended in this window: 2 agents, no 5-agent run, 1 failed run, 1 cacheable miss.
+        assertRows("slo", params("from", fixture.at(HOUR), "to", fixture.at(HOUR + 6001)), SLO,
+                row("agent_p95_ms", "below", 800, 2425, 2, "FAIL"),
+                row("run5_p95_ms", "below", 1500, null, 0, "NO DATA"),
+                row("success_rate", "at least", "0.95", "0", 1, "FAIL"),
+                row("cache_hit_rate", "at least", "0.85", "0", 1, "FAIL"));
+    }
+
+    // ---------------------------------------------------------------- context-usage
+
+    static final List<String> CONTEXT_USAGE = List.of("workflow", "runs", "mean_bytes", "max_bytes", "peak_bytes", "budget_bytes",
+            "mean_evictions", "max_evictions", "runs_at_budget");
+
+    @Test
+    void contextUsagePerWorkflow() {
+        assertRows("context-usage", params(), CONTEXT_USAGE,
+                row("alpha", 3, 4667, 9000, 10_000, 10_000, "0.67", 2, 2),
+                row("beta", 1, 7000, 7000, 8000, 20_000, "1", 1, 1));
+        assertRows("context-usage", params("from", fixture.at(-11 * DAY), "workflow", "alpha"), CONTEXT_USAGE,
+                row("alpha", 4, 3525, 9000, 10_000, 10_000, "1.75", 5, 3));
+        assertRows("context-usage", params("workflow", "beta", "to", fixture.at(1_800_000)), CONTEXT_USAGE);
+    }
+
+    // ---------------------------------------------------------------- cache
+
+    static final List<String> CACHE = List.of("agent", "hot", "warm", "cold", "hits", "misses", "hit_rate");
+
+    @Test
+    void cachePerAgentWithATotal() {
+        assertRows("cache", params(), CACHE,
+                row("fetch", 2, 1, 1, 4, 4, "0.5"),
+                row("summarize", 1, 0, 1, 2, 1, "0.6667"),
+                row("(all agents)", 3, 1, 2, 6, 5, "0.5455"));
+        assertRows("cache", params("agent", "fetch", "from", fixture.at(-11 * DAY)), CACHE,
+                row("fetch", 2, 1, 1, 4, 5, "0.4444"),
+                row("(all agents)", 2, 1, 1, 4, 5, "0.4444"));
+        assertRows("cache", params("agent", "review"), CACHE,
+                row("(all agents)", 0, 0, 0, 0, 0, null));
+    }
+
+    // ---------------------------------------------------------------- retention
+
+    static final List<String> RETENTION = List.of("section", "name", "value_count", "first_at", "last_at", "detail");
+
+    @Test
+    void retentionTablesRunsAndPurges() {
+        List<Object[]> expected = new ArrayList<>(tables());
+        expected.add(row("runs", "created", 9, fixture.at(-10 * DAY), fixture.at(9_000_000), null));
+        expected.add(row("runs", "ended", 7, fixture.at(-10 * DAY + 500), fixture.at(5_400_000), null));
+        expected.add(row("purge", "schedule", 0, fixture.at(2_700_000), null,
+                "0 rows, cutoff " + cutoff(-29 * DAY) + ", max runs 10000, not ended"));
+        expected.add(row("purge", "cli", 4, fixture.at(-DAY), fixture.at(-DAY + 200),
+                "dry run, would delete 37 rows, cutoff " + cutoff(-31 * DAY) + ", max runs 500, 200 ms"));
+        expected.add(row("purge", "schedule", 12, fixture.at(-2 * DAY), fixture.at(-2 * DAY + 1500),
+                "340 rows, cutoff " + cutoff(-32 * DAY) + ", max runs 10000, 1500 ms, error: lock timeout"));
+        assertRows("retention", params(), RETENTION, expected.toArray(Object[][]::new));
+
+        List<Object[]> lastOnly = new ArrayList<>(tables());
+        lastOnly.add(row("runs", "created", 9, fixture.at(-10 * DAY), fixture.at(9_000_000), null));
+        lastOnly.add(row("runs", "ended", 7, fixture.at(-10 * DAY + 500), fixture.at(5_400_000), null));
+        lastOnly.add(row("purge", "schedule", 0, fixture.at(2_700_000), null,
+                "0 rows, cutoff " + cutoff(-29 * DAY) + ", max runs 10000, not ended"));
+        assertRows("retention", params("purges", 1), RETENTION, lastOnly.toArray(Object[][]::new));
+    }
+
+    private List<Object[]> tables() {
+        return List.of(
+                row("table", "BATCH_STEP_EXECUTION_CONTEXT", 2, null, null, null),
+                row("table", "BATCH_STEP_EXECUTION", 2, null, null, null),
+                row("table", "BATCH_JOB_EXECUTION_CONTEXT", 1, null, null, null),
+                row("table", "BATCH_JOB_EXECUTION_PARAMS", 1, null, null, null),
+                row("table", "BATCH_JOB_EXECUTION", 1, null, null, null),
+                row("table", "BATCH_JOB_INSTANCE", 1, null, null, null),
+                row("table", "P21_CONTEXT_ENTRY", 3, null, null, null),
+                row("table", "P21_RUN_CONTEXT", 5, null, null, null),
+                row("table", "P21_AGENT_RESULT", 20, null, null, null),
+                row("table", "P21_PHASE_RUN", 9, null, null, null),
+                row("table", "P21_RUN", 9, null, null, null),
+                row("table", "P21_PURGE_TABLE", 3, null, null, null),
+                row("table", "P21_PURGE", 3, null, null, null),
+                row("table", "P21_RESULT_CACHE", 2, null, null, "1 expired"));
+    }
+
+    private String cutoff(long offsetMs) {
+        return CUTOFF.format(fixture.at(offsetMs));
+    }
+
+    // ---------------------------------------------------------------- every report
+
+    @Test
+    void everyReportRunsWithItsDefaults() {
+        for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
+            ReportSqlSupport.Rows rows = ReportSqlSupport.run(named, report, Map.of(), Instant.now());
+            assertThat(rows.columns()).as(report.name()).allMatch(ReportSqlSupport::label).doesNotHaveDuplicates();
+            assertThat(rows.values()).as(report.name()).isNotEmpty();
+        }
+    }
+
+    /**
+     * The same SQL again with other parameters on the same connection gives the other rows: H2 2.4 answered a WITH query
+     * over a UNION of parameterized parts from its last result (which is why no report uses WITH).
+     */
+    @Test
+    void aReportRunAgainWithOtherParametersIsNotAnsweredFromTheLastResult() {
+        Map<String, Object> empty = params("from", fixture.at(100 * DAY), "to", fixture.at(101 * DAY));
+        for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
+            if (report.params().stream().noneMatch(p -> p.name().equals("from"))) {
+                continue;
+            }
+            ReportSqlSupport.Rows defaults = ReportSqlSupport.run(named, report, Map.of(), Instant.now());
+            ReportSqlSupport.Rows none = ReportSqlSupport.run(named, report, empty, Instant.now());
+            assertThat(none.values()).as(report.name()).isNotEqualTo(defaults.values());
+            assertThat(ReportSqlSupport.run(named, report, empty, Instant.now())).as(report.name()).isEqualTo(none);
+            assertThat(ReportSqlSupport.run(named, report, Map.of(), Instant.now())).as(report.name()).isEqualTo(defaults);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static Object[] row(Object... values) {
+        return values;
+    }
+
+    void assertRows(String name, Map<String, Object> values, List<String> columns, Object[]... rows) {
+        ReportSqlSupport.Rows actual = ReportSqlSupport.run(named, ReportSqlSupport.report(name), values, Instant.now());
+        assertThat(actual.columns()).as(name + " columns").containsExactlyElementsOf(columns);
+        List<List<String>> expected = Arrays.stream(rows).map(r -> Arrays.stream(r).map(ReportSqlSupport::text).toList()).toList();
+        assertThat(actual.values()).as(name + " rows with " + values).containsExactlyElementsOf(expected);
+    }
+}
