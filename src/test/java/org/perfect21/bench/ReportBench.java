@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Random;
 
 import org.flywaydb.core.Flyway;
-import org.perfect21.report.ReportSqlSupport;
+import org.perfect21.report.ReportCatalog;
+import org.perfect21.report.ReportDefinition;
+import org.perfect21.report.ReportProperties;
+import org.perfect21.report.ReportRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +66,7 @@ final class ReportBench {
             lines.add("");
             lines.add(String.format("The SQL reports of `db/reports` with their default parameters (the last 7 days) on a generated"
                     + " history of %,d runs and %,d agent results (%s), generated in %.1f s. Each report runs once to warm up,"
-                    + " then %d times through `NamedParameterJdbcTemplate` on one connection; the median is held against"
+                    + " then %d times through the engine (`ReportRunner`: read-only transaction, bound parameters) on one connection; the median is held against"
                     + " the target of %d ms.", runs, agentRows, database, generateMillis / 1000.0, REPETITIONS, TARGET_MS));
             lines.add("");
             lines.add("| Report | Rows | Median ms | Min ms | Max ms | Target < " + TARGET_MS + " ms |");
@@ -99,15 +101,17 @@ final class ReportBench {
             long agentRows = jdbc.queryForObject("SELECT COUNT(*) FROM P21_AGENT_RESULT", Long.class);
             String version = jdbc.queryForObject("SELECT H2VERSION()", String.class);
             BenchmarkMain.log(String.format("reports: generated %d runs, %d agent rows in %d ms", RUNS, agentRows, generateMillis));
-            NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
+            ReportCatalog catalog = new ReportCatalog();
+            ReportRunner runner = new ReportRunner(catalog, dataSource, new DataSourceTransactionManager(dataSource),
+                    new ReportProperties(10_000, Duration.ofMinutes(5)));
             List<Sample> samples = new ArrayList<>();
-            for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
-                ReportSqlSupport.run(named, report, Map.of(), Instant.now());
+            for (ReportDefinition report : catalog.all()) {
+                runner.run(report.name(), Map.of());
                 List<Long> nanos = new ArrayList<>();
                 int rows = 0;
                 for (int i = 0; i < REPETITIONS; i++) {
                     long start = System.nanoTime();
-                    rows = ReportSqlSupport.run(named, report, Map.of(), Instant.now()).values().size();
+                    rows = runner.run(report.name(), Map.of()).rows().size();
                     nanos.add(System.nanoTime() - start);
                 }
                 Sample sample = new Sample(report.name(), rows, nanos);

@@ -278,7 +278,7 @@ abstract class ReportCases {
 
     @Test
     void everyReportRunsWithItsDefaults() {
-        for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
+        for (ReportDefinition report : ReportSqlSupport.all()) {
             ReportSqlSupport.Rows rows = ReportSqlSupport.run(named, report, Map.of(), Instant.now());
             assertThat(rows.columns()).as(report.name()).allMatch(ReportSqlSupport::label).doesNotHaveDuplicates();
             assertThat(rows.values()).as(report.name()).isNotEmpty();
@@ -292,8 +292,8 @@ abstract class ReportCases {
     @Test
     void aReportRunAgainWithOtherParametersIsNotAnsweredFromTheLastResult() {
         Map<String, Object> empty = params("from", fixture.at(100 * DAY), "to", fixture.at(101 * DAY));
-        for (ReportSqlSupport.Report report : ReportSqlSupport.all()) {
-            if (report.params().stream().noneMatch(p -> p.name().equals("from"))) {
+        for (ReportDefinition report : ReportSqlSupport.all()) {
+            if (report.parameters().stream().noneMatch(p -> p.name().equals("from"))) {
                 continue;
             }
             ReportSqlSupport.Rows defaults = ReportSqlSupport.run(named, report, Map.of(), Instant.now());

@@ -172,7 +172,9 @@ class ReportEngineTests {
     @Test
     void filesThatAreNotOneSelectOrWhoseParametersDoNotMatchAreRefusedWithFileAndLine() {
         assertThatThrownBy(() -> ReportFileParser.parse("x", "x.sql", "-- title: X\nDELETE FROM P21_RUN"))
-                .isInstanceOf(InvalidReportException.class).hasMessage("x.sql:2: a report is one SELECT (or WITH ... SELECT) statement, not DELETE");
+                .isInstanceOf(InvalidReportException.class).hasMessage("x.sql:2: a report is one SELECT statement, not DELETE");
+        assertThatThrownBy(() -> ReportFileParser.parse("x", "x.sql", "-- title: X\nWITH a AS (SELECT 1 AS n) SELECT n FROM a"))
+                .hasMessageContaining("WITH is not supported").hasMessageContaining("derived tables");
         assertThatThrownBy(() -> ReportFileParser.parse("x", "x.sql", "-- title: X\nSELECT 1; DELETE FROM P21_RUN"))
                 .hasMessageContaining("';' may only end it");
         assertThatThrownBy(() -> ReportFileParser.parse("x", "x.sql", "SELECT 1"))
