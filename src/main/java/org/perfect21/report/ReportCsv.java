@@ -15,16 +15,13 @@ public final class ReportCsv {
     }
 
     public static String write(ReportResult result) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        result.columns().forEach(schema::addColumn);
-        StringBuilder out = new StringBuilder();
-        var writer = CSV.writer(schema.build());
         if (result.rows().isEmpty()) {
+            // Jackson writes no header without a row; an empty report still names its columns.
             return String.join(",", result.columns().stream().map(ReportCsv::quoted).toList()) + "\n";
         }
-        var rows = result.rows().stream().map(ReportCsv::textValues).toList();
-        out.append(writer.writeValueAsString(rows));
-        return out.toString();
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        result.columns().forEach(schema::addColumn);
+        return CSV.writer(schema.build()).writeValueAsString(result.rows().stream().map(ReportCsv::textValues).toList());
     }
 
     private static Map<String, Object> textValues(Map<String, Object> row) {

@@ -1,8 +1,5 @@
 package org.perfect21.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,8 @@ class PurgeCommandTests {
         assertThat(cli("run", "feature-development").exit()).isZero();
 
         // Every run that has ended is older than a max-age of 1 ms.
-        Result dry = cli("purge", "--dry-run", "--perfect21.retention.max-age=1ms");
-        Result purge = cli("purge", "--json", "--perfect21.retention.max-age=1ms");
+        CliCall dry = cli("purge", "--dry-run", "--perfect21.retention.max-age=1ms");
+        CliCall purge = cli("purge", "--json", "--perfect21.retention.max-age=1ms");
 
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run: would delete 1 run,", "P21_AGENT_RESULT", "BATCH_JOB_INSTANCE",
@@ -47,7 +44,7 @@ class PurgeCommandTests {
 
     @Test
     void aBadRetentionSettingIsOneLineNamingTheProperty() {
-        Result result = cli("purge", "--perfect21.retention.cron=every day");
+        CliCall result = cli("purge", "--perfect21.retention.cron=every day");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: Perfect21 could not start: perfect21.retention.cron: 'every day'")
@@ -56,23 +53,13 @@ class PurgeCommandTests {
 
     @Test
     void unknownOptionsAreUsageErrors() {
-        Result result = cli("purge", "--everything");
+        CliCall result = cli("purge", "--everything");
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("Unknown option: '--everything'", "Usage: perfect21 purge");
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs"))
-                .toArray(String[]::new);
-        int exit = new Perfect21Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute(all);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliCall cli(String... args) {
+        return CliCall.run(dir, args);
     }
 }

@@ -1,8 +1,5 @@
 package org.perfect21.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +16,7 @@ class ReportCommandTests {
 
     @Test
     void withoutANameTheReportsAreListedWithTheirParameters() {
-        Result result = cli("report");
+        CliCall result = cli("report");
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("workflow-summary", "agent-performance", "failures", "throughput", "slo",
@@ -30,9 +27,9 @@ class ReportCommandTests {
     void aReportPrintsAsTableCsvOrJson() {
         assertThat(cli("run", "feature-development").exit()).isZero();
 
-        Result table = cli("report", "workflow-summary");
-        Result csv = cli("report", "workflow-summary", "--format", "csv", "--param", "workflow=feature-development");
-        Result json = cli("report", "workflow-summary", "--format", "json", "--param", "from=now-1h");
+        CliCall table = cli("report", "workflow-summary");
+        CliCall csv = cli("report", "workflow-summary", "--format", "csv", "--param", "workflow=feature-development");
+        CliCall json = cli("report", "workflow-summary", "--format", "json", "--param", "from=now-1h");
 
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).startsWith("workflow").contains("feature-development", "(1 row)");
@@ -47,9 +44,9 @@ class ReportCommandTests {
 
     @Test
     void anUnknownReportOrABadParameterIsAUsageErrorNamingIt() {
-        Result unknown = cli("report", "nope");
-        Result bad = cli("report", "workflow-summary", "--param", "from=yesterday", "--param", "colour=red");
-        Result format = cli("report", "workflow-summary", "--format", "xml");
+        CliCall unknown = cli("report", "nope");
+        CliCall bad = cli("report", "workflow-summary", "--param", "from=yesterday", "--param", "colour=red");
+        CliCall format = cli("report", "workflow-summary", "--format", "xml");
 
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("no report named 'nope'", "workflow-summary");
@@ -59,17 +56,7 @@ class ReportCommandTests {
         assertThat(format.err()).contains("xml");
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    private Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
-                java.util.stream.Stream.of("--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs"))
-                .toArray(String[]::new);
-        int exit = new Perfect21Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .execute(all);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliCall cli(String... args) {
+        return CliCall.run(dir, args);
     }
 }
