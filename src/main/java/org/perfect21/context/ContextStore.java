@@ -21,19 +21,28 @@ public class ContextStore {
         this.jdbc = jdbc;
     }
 
-    /** Writes the totals row, creating it on a run's first phase. */
-    public void saveTotals(String runId, ContextTotals totals) {
+    /** Writes the totals row of a new run (its first phase starts): one insert, as no row can exist yet. */
+    public void create(String runId, ContextTotals totals) {
+        insert(runId, totals, Instant.now().atOffset(ZoneOffset.UTC));
+    }
+
+    /** Writes the totals row; a restarted run whose first phase never started has none yet, and gets one. */
+    private void saveTotals(String runId, ContextTotals totals) {
         Object updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
         int updated = jdbc.update("UPDATE P21_RUN_CONTEXT SET BUDGET_BYTES = ?, BUDGET_TOKENS = ?, BYTES = ?, TOKENS = ?,"
                         + " ENTRIES = ?, EVICTIONS = ?, CUTS = ?, PEAK_BYTES = ?, PHASES_COMMITTED = ?, UPDATED_AT = ? WHERE RUN_ID = ?",
                 totals.budget().maxBytes(), totals.budget().maxTokens(), totals.bytes(), totals.tokens(), totals.entries(),
                 totals.evictions(), totals.cuts(), totals.peakBytes(), totals.phasesCommitted(), updatedAt, runId);
         if (updated == 0) {
-            jdbc.update("INSERT INTO P21_RUN_CONTEXT (BUDGET_BYTES, BUDGET_TOKENS, BYTES, TOKENS, ENTRIES, EVICTIONS, CUTS,"
-                            + " PEAK_BYTES, PHASES_COMMITTED, UPDATED_AT, RUN_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    totals.budget().maxBytes(), totals.budget().maxTokens(), totals.bytes(), totals.tokens(), totals.entries(),
-                    totals.evictions(), totals.cuts(), totals.peakBytes(), totals.phasesCommitted(), updatedAt, runId);
+            insert(runId, totals, updatedAt);
         }
+    }
+
+    private void insert(String runId, ContextTotals totals, Object updatedAt) {
+        jdbc.update("INSERT INTO P21_RUN_CONTEXT (BUDGET_BYTES, BUDGET_TOKENS, BYTES, TOKENS, ENTRIES, EVICTIONS, CUTS,"
+                        + " PEAK_BYTES, PHASES_COMMITTED, UPDATED_AT, RUN_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                totals.budget().maxBytes(), totals.budget().maxTokens(), totals.bytes(), totals.tokens(), totals.entries(),
+                totals.evictions(), totals.cuts(), totals.peakBytes(), totals.phasesCommitted(), updatedAt, runId);
     }
 
     /** Writes a phase's commit: evicted entries deleted and new ones inserted, each as one JDBC batch, then the totals. */

@@ -47,7 +47,7 @@ final class PhaseListener implements StepExecutionListener {
             // The run's context row exists from its first phase on, so the run document shows the budget.
             transaction.executeWithoutResult(status -> {
                 history.startPhase(start, Instant.now());
-                contexts.saveTotals(plan.runId(), plan.context().totals());
+                contexts.create(plan.runId(), plan.context().totals());
             });
         } else {
             history.startPhase(start, Instant.now());

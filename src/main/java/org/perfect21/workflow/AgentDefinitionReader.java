@@ -33,6 +33,11 @@ final class AgentDefinitionReader {
         this.templates = templates;
     }
 
+    /** The kinds this build can run, for messages. */
+    String availableKinds() {
+        return kinds.available();
+    }
+
     /** An agent read from a file or inline; {@code runner} is null when its kind cannot run here. */
     record LoadedAgent(AgentDefinition definition, AgentRunner runner, Template body) {
     }

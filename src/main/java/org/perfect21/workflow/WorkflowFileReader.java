@@ -229,7 +229,7 @@ final class WorkflowFileReader {
                 if (loaded.definition().kind() == null) {
                     problems.add(file, entry.line(), entryField, "agent '" + name + "' (" + loaded.definition().source()
                             + ") names no kind, so it is a Claude Code agent (kind 'claude'), which this build cannot run yet;"
-                            + " give it a kind (simulated, command, git)");
+                            + " give it a kind (" + agents.availableKinds() + ")");
                 }
                 continue;
             }
