@@ -50,6 +50,9 @@ class WorkflowSchedulesTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
+        // A trigger fired by hand is written row by row; a scan that reads it half-written fails and Quartz waits
+        // dbRetryInterval (15 s by default) before scanning again, longer than this test waits for the fire.
+        registry.add("spring.quartz.properties.org.quartz.jobStore.dbRetryInterval", () -> "500");
         registry.add("perfect21.data-dir", DATA::toString);
         registry.add("perfect21.jobs-dir", () -> DATA.resolve("empty-jobs").toString());
     }
