@@ -1,20 +1,100 @@
 -- title: Agent performance
 -- description: Per agent name (over every workflow using it), over the agent executions that ended in the window (COMPLETED, FAILED or STOPPED): executions, failure rate (FAILED / executions, a fraction 0..1 with 4 decimals), p50 and p95 of DURATION_MS in whole ms (interpolated), mean output bytes (whole bytes) and attempts per execution (2 decimals).
+--   Whole UTC hours that the rollup job has added are read from the hourly rollups, the rest of the window from the agent
+--   results. Counts and sums are exact either way; percentiles are exact over agent results (as PERCENTILE_CONT) and,
+--   over rolled-up hours, placed inside a duration bucket, off by at most 6.25 %.
 -- param: from timestamp = now-7d   # agents that ended at or after this instant
 -- param: to timestamp = now        # agents that ended before this instant
--- param: workflow text =           # agents of this workflow's runs only; every workflow when not set
 -- param: agent text =              # this agent only; every agent when not set
-SELECT a.AGENT AS agent,
-       COUNT(*) AS executions,
-       CAST(1.0 * COUNT(CASE WHEN a.STATUS = 'FAILED' THEN 1 END) / COUNT(*) AS DECIMAL(10, 4)) AS failure_rate,
-       CAST(PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY a.DURATION_MS) AS DECIMAL(18, 0)) AS p50_ms,
-       CAST(PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY a.DURATION_MS) AS DECIMAL(18, 0)) AS p95_ms,
-       CAST(1.0 * SUM(a.OUTPUT_BYTES) / COUNT(a.OUTPUT_BYTES) AS DECIMAL(18, 0)) AS mean_output_bytes,
-       CAST(1.0 * SUM(a.ATTEMPTS) / COUNT(*) AS DECIMAL(10, 2)) AS attempts_per_execution
-FROM P21_AGENT_RESULT a
-WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :to
-  AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
-  AND (CAST(:workflow AS VARCHAR(200)) IS NULL
-       OR a.RUN_ID IN (SELECT r.RUN_ID FROM P21_RUN r WHERE r.WORKFLOW = :workflow))
-GROUP BY a.AGENT
-ORDER BY a.AGENT
+SELECT p.agent AS agent,
+       p.executions AS executions,
+       CAST(1.0 * p.failures / p.executions AS DECIMAL(10, 4)) AS failure_rate,
+       CAST(p.p50_low + (p.r50 - FLOOR(p.r50)) * (p.p50_high - p.p50_low) AS DECIMAL(18, 0)) AS p50_ms,
+       CAST(p.p95_low + (p.r95 - FLOOR(p.r95)) * (p.p95_high - p.p95_low) AS DECIMAL(18, 0)) AS p95_ms,
+       CAST(1.0 * p.output_bytes / NULLIF(p.outputs, 0) AS DECIMAL(18, 0)) AS mean_output_bytes,
+       CAST(1.0 * p.attempts / p.executions AS DECIMAL(10, 2)) AS attempts_per_execution
+FROM (
+    -- Per agent: the sums, and the durations at the ranks either side of each percentile's (PERCENTILE_CONT interpolates
+    -- between them). The duration at rank k (from 0) is in the bucket whose running count passes k; the n durations of a
+    -- bucket [low, high) are taken as evenly spread in it. An agent result is a bucket of its own, [d, d].
+    SELECT c.agent,
+           SUM(c.executions) AS executions, SUM(c.failures) AS failures, SUM(c.attempts) AS attempts,
+           SUM(c.output_bytes) AS output_bytes, SUM(c.outputs) AS outputs,
+           MAX(0.5 * (c.total - 1)) AS r50,
+           MAX(0.95 * (c.total - 1)) AS r95,
+           MIN(CASE WHEN c.cum - c.n <= FLOOR(0.5 * (c.total - 1)) AND FLOOR(0.5 * (c.total - 1)) < c.cum
+                    THEN c.low + (c.high - c.low) * (FLOOR(0.5 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END) AS p50_low,
+           MIN(CASE WHEN c.cum - c.n <= CEILING(0.5 * (c.total - 1)) AND CEILING(0.5 * (c.total - 1)) < c.cum
+                    THEN c.low + (c.high - c.low) * (CEILING(0.5 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END) AS p50_high,
+           MIN(CASE WHEN c.cum - c.n <= FLOOR(0.95 * (c.total - 1)) AND FLOOR(0.95 * (c.total - 1)) < c.cum
+                    THEN c.low + (c.high - c.low) * (FLOOR(0.95 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END) AS p95_low,
+           MIN(CASE WHEN c.cum - c.n <= CEILING(0.95 * (c.total - 1)) AND CEILING(0.95 * (c.total - 1)) < c.cum
+                    THEN c.low + (c.high - c.low) * (CEILING(0.95 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END) AS p95_high
+    FROM (
+        SELECT g.*,
+               SUM(g.n) OVER (PARTITION BY g.agent ORDER BY g.low, g.high ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+               SUM(g.n) OVER (PARTITION BY g.agent) AS total
+        FROM (
+            SELECT u.agent, SUM(u.executions) AS executions, SUM(u.failures) AS failures, SUM(u.attempts) AS attempts,
+                   SUM(u.output_bytes) AS output_bytes, SUM(u.outputs) AS outputs, u.low, u.high, SUM(u.n) AS n
+            FROM (
+                -- The window's whole UTC hours that the rollup holds are [lo, top): lo is the first whole hour at or
+                -- after from; top the end of the last whole hour before to, or where the rollup has got if earlier.
+                -- (One row, b, on the left of a join in each part rather than a subquery in a comparison: H2 then reads an index
+                -- range, once; a left join keeps it first, and its empty match, AGENT null, is dropped.)
+                -- Counters first, then the duration histogram.
+                SELECT h.AGENT AS agent, h.EXECUTIONS AS executions,
+                       CASE WHEN h.STATUS = 'FAILED' THEN h.EXECUTIONS ELSE 0 END AS failures, h.ATTEMPTS AS attempts,
+                       h.OUTPUT_BYTES AS output_bytes, h.OUTPUTS AS outputs,
+                       CAST(NULL AS BIGINT) AS low, CAST(NULL AS BIGINT) AS high, CAST(NULL AS BIGINT) AS n
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
+                WHERE h.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
+                UNION ALL
+                SELECT d.AGENT, 0, 0, 0, 0, 0, d.BUCKET_LOW, d.BUCKET_HIGH, d.SAMPLES
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
+                WHERE d.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR d.AGENT = :agent)
+                UNION ALL
+                -- The rest of the window from the agent results, each a bucket of its own: before lo, then from
+                -- max(lo, top) on (two ranges of the ENDED_AT index).
+                SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
+                       CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
+                       CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT < b.lo
+                WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+                UNION ALL
+                SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
+                       CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
+                       CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT >= b.lo AND a.ENDED_AT >= b.top
+                WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+            ) u
+            GROUP BY u.agent, u.low, u.high
+        ) g
+    ) c
+    GROUP BY c.agent
+) p
+ORDER BY p.agent

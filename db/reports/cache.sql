@@ -1,5 +1,7 @@
 -- title: Result cache
 -- description: Per agent name, over the cacheable agent executions (CACHE_TIER set) that ended in the window: hits served by the hot, warm and cold tiers, all hits, misses (ran), and the hit rate (hits / (hits + misses), a fraction 0..1 with 4 decimals). A last row, agent '(all agents)', sums every agent listed (zeros and an empty rate when there are none).
+--   Whole UTC hours that the rollup job has added are read from the hourly rollups, the rest of the window from the agent
+--   results; the counts are exact either way.
 -- param: from timestamp = now-7d   # agents that ended at or after this instant
 -- param: to timestamp = now        # agents that ended before this instant
 -- param: agent text =              # this agent only; every agent when not set
@@ -12,24 +14,58 @@ SELECT t.agent AS agent,
        CAST(1.0 * (t.hot + t.warm + t.cold) / NULLIF(t.hot + t.warm + t.cold + t.misses, 0) AS DECIMAL(10, 4)) AS hit_rate
 FROM (
     -- Each (agent, tier) count twice: once under its agent (total_row 0), once under '(all agents)' (total_row 1).
-    -- The left join keeps the total row when no agent has rows.
     SELECT k.total_row AS total_row,
            CASE WHEN k.total_row = 0 THEN g.agent ELSE '(all agents)' END AS agent,
-           CAST(COALESCE(SUM(CASE WHEN g.tier = 'HOT' THEN g.n END), 0) AS BIGINT) AS hot,
-           CAST(COALESCE(SUM(CASE WHEN g.tier = 'WARM' THEN g.n END), 0) AS BIGINT) AS warm,
-           CAST(COALESCE(SUM(CASE WHEN g.tier = 'COLD' THEN g.n END), 0) AS BIGINT) AS cold,
-           CAST(COALESCE(SUM(CASE WHEN g.tier = 'MISS' THEN g.n END), 0) AS BIGINT) AS misses
-    FROM (SELECT 0 AS total_row UNION ALL SELECT 1) k
-    LEFT JOIN (
-        -- One pass over the agent results: a count per agent and tier.
-        SELECT a.AGENT AS agent, a.CACHE_TIER AS tier, COUNT(*) AS n
-        FROM P21_AGENT_RESULT a
-        WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.CACHE_TIER IS NOT NULL
-          AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
-        GROUP BY a.AGENT, a.CACHE_TIER
-    ) g ON 1 = 1
+           CAST(SUM(CASE WHEN g.tier = 'HOT' THEN g.n ELSE 0 END) AS BIGINT) AS hot,
+           CAST(SUM(CASE WHEN g.tier = 'WARM' THEN g.n ELSE 0 END) AS BIGINT) AS warm,
+           CAST(SUM(CASE WHEN g.tier = 'COLD' THEN g.n ELSE 0 END) AS BIGINT) AS cold,
+           CAST(SUM(CASE WHEN g.tier = 'MISS' THEN g.n ELSE 0 END) AS BIGINT) AS misses
+    -- The agent results are read once: the counts are the outer side of the join (H2 evaluates a derived table on
+    -- the inner side once per outer row). Their placeholder row (no agent, count 0) keeps the total row when no agent
+    -- has rows, and is left out of the per-agent rows.
+    FROM (
+        SELECT u.agent, u.tier, SUM(u.n) AS n
+        FROM (
+            -- The window's whole UTC hours that the rollup holds, [lo, top), from the hourly counters; the rest of the
+            -- window from the agent results: before lo, then from max(lo, top) on. As in agent-performance, which
+            -- explains the bounds and why b is on the left of a left join.
+            SELECT h.AGENT AS agent, h.CACHE_TIER AS tier, h.EXECUTIONS AS n
+            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+            LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
+            WHERE h.CACHE_TIER <> 'NONE' AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
+            UNION ALL
+            SELECT a.AGENT, a.CACHE_TIER, 1
+            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT < b.lo
+            WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+            UNION ALL
+            SELECT a.AGENT, a.CACHE_TIER, 1
+            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT >= b.lo AND a.ENDED_AT >= b.top
+            WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+        ) u
+        GROUP BY u.agent, u.tier
+        UNION ALL
+        SELECT CAST(NULL AS VARCHAR(200)), CAST(NULL AS VARCHAR(10)), 0
+    ) g
+    CROSS JOIN (SELECT 0 AS total_row UNION ALL SELECT 1) k
+    WHERE k.total_row = 1 OR g.agent IS NOT NULL
     GROUP BY k.total_row, CASE WHEN k.total_row = 0 THEN g.agent ELSE '(all agents)' END
-    HAVING k.total_row = 1 OR COUNT(g.agent) > 0
 ) t
 -- Derived tables, not WITH: H2 2.4 can reuse a session's last result of a WITH query built on parameterized parts
 -- even when the parameters changed (seen with the same SQL run twice on one connection).

@@ -1,5 +1,7 @@
 -- title: Service level objectives
 -- description: Each SLO against its target over what ended in the window, one row each: agent p95 duration below agent_p95_ms (COMPLETED and FAILED agents), p95 duration of 5-agent runs below run5_p95_ms (COMPLETED and FAILED runs whose phases have 5 agents in all), run success rate (completed / (completed + failed)) at or above success_rate, cache hit rate (hits / cacheable agent results, CACHE_TIER set) at or above cache_hit_rate. measured is whole ms or a fraction with 4 decimals, and the verdict (PASS, FAIL, or NO DATA when nothing was sampled) compares it as shown. Percentiles interpolate (PERCENTILE_CONT).
+--   Whole UTC hours that the rollup job has added are read from the hourly rollups, the rest of the window from the agent
+--   results, as in agent-performance: counts are exact, and the agent p95 over rolled-up hours is off by at most 6.25 %.
 -- param: from timestamp = now-7d          # what ended at or after this instant
 -- param: to timestamp = now               # what ended before this instant
 -- param: agent_p95_ms integer = 800       # agent p95 duration must stay below this (ms)
@@ -8,53 +10,115 @@
 -- param: cache_hit_rate number = 0.85     # cache hit rate must be at least this
 SELECT s.slo AS slo,
        s.objective AS objective,
-       s.target AS target,
-       s.measured AS measured,
-       s.samples AS samples,
-       s.verdict AS verdict
--- Derived tables, not WITH: H2 2.4 reuses a session's last result of a WITH query whose parts are a UNION over other
--- parameterized WITH queries, even when the parameters changed (seen with the same SQL run twice on one connection).
+       CAST(CASE s.position WHEN 1 THEN :agent_p95_ms WHEN 2 THEN :run5_p95_ms WHEN 3 THEN :success_rate
+            ELSE :cache_hit_rate END AS DOUBLE PRECISION) AS target,
+       CAST(CASE s.position WHEN 1 THEN a.p95_ms WHEN 2 THEN r.run5_p95_ms WHEN 3 THEN r.success_rate
+            ELSE a.cache_hit_rate END AS DOUBLE PRECISION) AS measured,
+       CASE s.position WHEN 1 THEN a.samples WHEN 2 THEN r.run5_samples WHEN 3 THEN r.samples ELSE a.cache_samples END
+           AS samples,
+       CASE
+           WHEN (CASE s.position WHEN 1 THEN a.samples WHEN 2 THEN r.run5_samples WHEN 3 THEN r.samples
+                 ELSE a.cache_samples END) = 0 THEN 'NO DATA'
+           WHEN s.position = 1 AND a.p95_ms < CAST(:agent_p95_ms AS DECIMAL(18, 4)) THEN 'PASS'
+           WHEN s.position = 2 AND r.run5_p95_ms < CAST(:run5_p95_ms AS DECIMAL(18, 4)) THEN 'PASS'
+           WHEN s.position = 3 AND r.success_rate >= CAST(:success_rate AS DECIMAL(18, 4)) THEN 'PASS'
+           WHEN s.position = 4 AND a.cache_hit_rate >= CAST(:cache_hit_rate AS DECIMAL(18, 4)) THEN 'PASS'
+           ELSE 'FAIL'
+       END AS verdict
+-- One pass over the agent results and one over the runs, each a single row, crossed with the four SLOs. Derived tables
+-- on the outer side of the joins, not WITH: H2 evaluates them once there, and H2 2.4 can reuse a session's last result
+-- of a WITH query built on parameterized parts even when the parameters changed.
 FROM (
-    SELECT 1 AS position, 'agent_p95_ms' AS slo, 'below' AS objective, CAST(:agent_p95_ms AS DOUBLE PRECISION) AS target,
-           CAST(m.measured AS DOUBLE PRECISION) AS measured, m.samples AS samples,
-           CASE WHEN m.samples = 0 THEN 'NO DATA' WHEN m.measured < CAST(:agent_p95_ms AS DECIMAL(18, 4)) THEN 'PASS' ELSE 'FAIL' END
-               AS verdict
+    -- The agent figures: the p95 duration of COMPLETED and FAILED agents (the duration at the ranks either side of
+    -- PERCENTILE_CONT's, from the running count over duration buckets, as in agent-performance) and the cache counts.
+    SELECT COALESCE(MAX(c.total), 0) AS samples,
+           CAST(MIN(CASE WHEN c.cum - c.n <= FLOOR(0.95 * (c.total - 1)) AND FLOOR(0.95 * (c.total - 1)) < c.cum
+                         THEN c.low + (c.high - c.low) * (FLOOR(0.95 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END)
+                + (MAX(0.95 * (c.total - 1)) - FLOOR(MAX(0.95 * (c.total - 1))))
+                * (MIN(CASE WHEN c.cum - c.n <= CEILING(0.95 * (c.total - 1)) AND CEILING(0.95 * (c.total - 1)) < c.cum
+                            THEN c.low + (c.high - c.low) * (CEILING(0.95 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END)
+                   - MIN(CASE WHEN c.cum - c.n <= FLOOR(0.95 * (c.total - 1)) AND FLOOR(0.95 * (c.total - 1)) < c.cum
+                              THEN c.low + (c.high - c.low) * (FLOOR(0.95 * (c.total - 1)) - (c.cum - c.n) + 0.5) / c.n END))
+                AS DECIMAL(18, 0)) AS p95_ms,
+           COALESCE(SUM(c.cached), 0) AS cache_samples,
+           CAST(1.0 * SUM(c.hits) / NULLIF(SUM(c.cached), 0) AS DECIMAL(10, 4)) AS cache_hit_rate
     FROM (
-        SELECT COUNT(a.DURATION_MS) AS samples,
-               CAST(PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY a.DURATION_MS) AS DECIMAL(18, 0)) AS measured
-        FROM P21_AGENT_RESULT a
-        WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.STATUS IN ('COMPLETED', 'FAILED')
-    ) m
-    UNION ALL
-    SELECT 2, 'run5_p95_ms', 'below', CAST(:run5_p95_ms AS DOUBLE PRECISION), CAST(m.measured AS DOUBLE PRECISION), m.samples,
-           CASE WHEN m.samples = 0 THEN 'NO DATA' WHEN m.measured < CAST(:run5_p95_ms AS DECIMAL(18, 4)) THEN 'PASS' ELSE 'FAIL' END
-    FROM (
-        SELECT COUNT(*) AS samples,
-               CAST(PERCENTILE_CONT(0.95) WITHIN GROUP (
-                   ORDER BY (EXTRACT(EPOCH FROM r.ENDED_AT) - EXTRACT(EPOCH FROM r.STARTED_AT)) * 1000) AS DECIMAL(18, 0)) AS measured
-        FROM P21_RUN r
-        WHERE r.ENDED_AT >= :from AND r.ENDED_AT < :to AND r.STATUS IN ('COMPLETED', 'FAILED') AND r.STARTED_AT IS NOT NULL
-          AND (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = r.RUN_ID) = 5
-    ) m
-    UNION ALL
-    SELECT 3, 'success_rate', 'at least', CAST(:success_rate AS DOUBLE PRECISION), CAST(m.measured AS DOUBLE PRECISION), m.samples,
-           CASE WHEN m.samples = 0 THEN 'NO DATA' WHEN m.measured >= CAST(:success_rate AS DECIMAL(18, 4)) THEN 'PASS' ELSE 'FAIL' END
-    FROM (
-        SELECT COUNT(*) AS samples,
-               CAST(1.0 * COUNT(CASE WHEN r.STATUS = 'COMPLETED' THEN 1 END) / NULLIF(COUNT(*), 0) AS DECIMAL(10, 4)) AS measured
-        FROM P21_RUN r
-        WHERE r.ENDED_AT >= :from AND r.ENDED_AT < :to AND r.STATUS IN ('COMPLETED', 'FAILED')
-    ) m
-    UNION ALL
-    SELECT 4, 'cache_hit_rate', 'at least', CAST(:cache_hit_rate AS DOUBLE PRECISION), CAST(m.measured AS DOUBLE PRECISION),
-           m.samples,
-           CASE WHEN m.samples = 0 THEN 'NO DATA' WHEN m.measured >= CAST(:cache_hit_rate AS DECIMAL(18, 4)) THEN 'PASS' ELSE 'FAIL' END
-    FROM (
-        SELECT COUNT(*) AS samples,
-               CAST(1.0 * COUNT(CASE WHEN a.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN 1 END) / NULLIF(COUNT(*), 0)
-                    AS DECIMAL(10, 4)) AS measured
-        FROM P21_AGENT_RESULT a
-        WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.CACHE_TIER IS NOT NULL
-    ) m
+        SELECT g.*,
+               SUM(g.n) OVER (ORDER BY g.low, g.high ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum,
+               SUM(g.n) OVER () AS total
+        FROM (
+            SELECT u.low, u.high, SUM(u.n) AS n, SUM(u.cached) AS cached, SUM(u.hits) AS hits
+            FROM (
+                -- The window's whole UTC hours that the rollup holds, [lo, top), from the rollups; the rest of the
+                -- window from the agent results: before lo, then from max(lo, top) on. As in agent-performance, which
+                -- explains the bounds and why b is on the left of a left join.
+                SELECT CAST(NULL AS BIGINT) AS low, CAST(NULL AS BIGINT) AS high, CAST(NULL AS BIGINT) AS n,
+                       CASE WHEN h.CACHE_TIER <> 'NONE' THEN h.EXECUTIONS ELSE 0 END AS cached,
+                       CASE WHEN h.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN h.EXECUTIONS ELSE 0 END AS hits
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
+                WHERE h.AGENT IS NOT NULL
+                UNION ALL
+                SELECT d.BUCKET_LOW, d.BUCKET_HIGH, d.SAMPLES, 0, 0
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
+                WHERE d.STATUS IN ('COMPLETED', 'FAILED')
+                UNION ALL
+                SELECT CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
+                       CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
+                       CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') AND a.DURATION_MS IS NOT NULL THEN 1 END,
+                       CASE WHEN a.CACHE_TIER IS NOT NULL THEN 1 ELSE 0 END,
+                       CASE WHEN a.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN 1 ELSE 0 END
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT < b.lo
+                WHERE a.AGENT IS NOT NULL
+                UNION ALL
+                SELECT CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
+                       CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
+                       CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') AND a.DURATION_MS IS NOT NULL THEN 1 END,
+                       CASE WHEN a.CACHE_TIER IS NOT NULL THEN 1 ELSE 0 END,
+                       CASE WHEN a.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN 1 ELSE 0 END
+                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
+                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
+                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT >= b.lo AND a.ENDED_AT >= b.top
+                WHERE a.AGENT IS NOT NULL
+            ) u
+            GROUP BY u.low, u.high
+        ) g
+    ) c
+) a
+CROSS JOIN (
+    SELECT COUNT(*) AS samples,
+           CAST(1.0 * COUNT(CASE WHEN y.STATUS = 'COMPLETED' THEN 1 END) / NULLIF(COUNT(*), 0) AS DECIMAL(10, 4)) AS success_rate,
+           COUNT(CASE WHEN y.AGENTS = 5 THEN y.DURATION_MS END) AS run5_samples,
+           CAST(PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY CASE WHEN y.AGENTS = 5 THEN y.DURATION_MS END) AS DECIMAL(18, 0))
+               AS run5_p95_ms
+    FROM P21_RUN y
+    WHERE y.ENDED_AT >= :from AND y.ENDED_AT < :to AND y.STATUS IN ('COMPLETED', 'FAILED')
+) r
+CROSS JOIN (
+    SELECT 1 AS position, 'agent_p95_ms' AS slo, 'below' AS objective
+    UNION ALL SELECT 2, 'run5_p95_ms', 'below'
+    UNION ALL SELECT 3, 'success_rate', 'at least'
+    UNION ALL SELECT 4, 'cache_hit_rate', 'at least'
 ) s
 ORDER BY s.position

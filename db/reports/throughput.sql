@@ -16,7 +16,7 @@ FROM (
     FROM (
         -- +1 when a run starts, -1 when it ends, for every run that overlaps the window (earlier starts set the level).
         SELECT r.STARTED_AT AS event_at, 1 AS delta,
-               (EXTRACT(EPOCH FROM r.STARTED_AT) - EXTRACT(EPOCH FROM r.CREATED_AT)) * 1000 AS wait_ms
+               r.QUEUE_WAIT_MS AS wait_ms
         FROM P21_RUN r
         WHERE r.STARTED_AT IS NOT NULL AND r.STARTED_AT < :to AND (r.ENDED_AT IS NULL OR r.ENDED_AT >= :from)
         UNION ALL

@@ -15,7 +15,7 @@ SELECT r.WORKFLOW AS workflow,
 FROM (
     SELECT p.WORKFLOW, p.STATUS,
            -- Null for runs that have not ended (and are left out of the percentiles).
-           (EXTRACT(EPOCH FROM p.ENDED_AT) - EXTRACT(EPOCH FROM p.STARTED_AT)) * 1000 AS duration_ms
+           p.DURATION_MS AS duration_ms
     FROM P21_RUN p
     WHERE p.CREATED_AT >= :from AND p.CREATED_AT < :to
       AND (CAST(:workflow AS VARCHAR(200)) IS NULL OR p.WORKFLOW = :workflow)

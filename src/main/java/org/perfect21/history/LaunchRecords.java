@@ -65,7 +65,7 @@ public class LaunchRecords {
         for (int i = 0; i < from.size(); i++) {
             args[i + 2] = from.get(i);
         }
-        return jdbc.update("UPDATE P21_RUN SET STATUS = 'QUEUED', ENDED_AT = NULL, ERROR = ? WHERE RUN_ID = ? AND STATUS IN ("
+        return jdbc.update("UPDATE P21_RUN SET STATUS = 'QUEUED', ENDED_AT = NULL, DURATION_MS = NULL, AGENTS = NULL, ERROR = ? WHERE RUN_ID = ? AND STATUS IN ("
                 + marks + ")", args) == 1;
     }
 

@@ -23,6 +23,10 @@ public class RunHistory {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
+    // Whole ms from CREATED_AT to the bound instant, as V10 derives it for older rows (the reports read these figures).
+    private static final String MILLIS_BETWEEN = "CAST(ROUND((EXTRACT(EPOCH FROM CAST(? AS TIMESTAMP WITH TIME ZONE))"
+            + " - EXTRACT(EPOCH FROM CREATED_AT)) * 1000) AS BIGINT)";
+
     public RunHistory(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
@@ -35,7 +39,8 @@ public class RunHistory {
 
     private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
         jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?, STARTED_AT = ?,"
-                + " ENDED_AT = NULL, ERROR = NULL WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), runId);
+                        + " ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = " + MILLIS_BETWEEN
+                        + " WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), at(startedAt), runId);
     }
 
     /**
@@ -43,10 +48,14 @@ public class RunHistory {
      * are set here too, for a job that failed before its first phase started.
      */
     public void markEnded(String runId, Long jobInstanceId, Long jobExecutionId, String status, Instant endedAt, String error) {
+        OffsetDateTime ended = at(endedAt);
         jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
                         + " JOB_INSTANCE_ID = COALESCE(?, JOB_INSTANCE_ID), JOB_EXECUTION_ID = COALESCE(?, JOB_EXECUTION_ID),"
-                        + " STARTED_AT = COALESCE(STARTED_AT, ?) WHERE RUN_ID = ?",
-                status, at(endedAt), clip(error), jobInstanceId, jobExecutionId, at(endedAt), runId);
+                        + " STARTED_AT = COALESCE(STARTED_AT, ?),"
+                        + " DURATION_MS = " + MILLIS_BETWEEN.replace("CREATED_AT", "COALESCE(STARTED_AT, ?)") + ","
+                        + " AGENTS = (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID)"
+                        + " WHERE RUN_ID = ?",
+                status, ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);
     }
 
     public void recordRunError(String runId, String error) {

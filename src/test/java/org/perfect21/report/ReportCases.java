@@ -14,11 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.perfect21.history.RetentionProperties;
+import org.perfect21.rollup.AgentRollup;
+import org.perfect21.rollup.RollupProperties;
+import org.perfect21.rollup.RollupResult;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exact rows of every report on the {@link ReportFixture} history, with default and explicit parameters. Run on H2
@@ -92,13 +98,9 @@ abstract class ReportCases {
     }
 
     @Test
-    void agentPerformanceFiltersByWorkflowAndAgent() {
-        assertRows("agent-performance", params("workflow", "beta"), AGENT_PERFORMANCE,
-                row("fetch", 3, "0.3333", 650, 1415, 667, "1.67"),
-                row("review", 2, "0", 6500, 9650, 3000, "1"),
-                row("summarize", 2, "0", 2900, 4790, 5000, "1"));
-        assertRows("agent-performance", params("workflow", "alpha", "agent", "review"), AGENT_PERFORMANCE,
-                row("review", 5, "0.4", 700, 2180, 1000, "1.8"));
+    void agentPerformanceFiltersByAgent() {
+        assertRows("agent-performance", params("agent", "review"), AGENT_PERFORMANCE,
+                row("review", 7, "0.2857", 900, 7900, 1571, "1.57"));
         // The window is on ENDED_AT: r0's fetch ended ten days ago (in), r3's and r8's after one hour (out).
         assertRows("agent-performance", params("from", fixture.at(-11 * DAY), "to", fixture.at(HOUR), "agent", "fetch"),
                 AGENT_PERFORMANCE, row("fetch", 7, "0", 50, 1170, 1000, "1"));
@@ -302,6 +304,94 @@ abstract class ReportCases {
             assertThat(ReportSqlSupport.run(named, report, empty, Instant.now())).as(report.name()).isEqualTo(none);
             assertThat(ReportSqlSupport.run(named, report, Map.of(), Instant.now())).as(report.name()).isEqualTo(defaults);
         }
+    }
+
+    // ---------------------------------------------------------------- rollups
+
+    /**
+     * After the rollup job has added the closed hours, the agent reports read whole hours from the rollups and the rest
+     * of the window from the agent results: counts and sums as before, percentiles inside their duration bucket.
+     */
+    @Test
+    void agentReportsGiveTheSameFiguresAfterTheRollup() {
+        JdbcTemplate jdbc = named.getJdbcTemplate();
+        List<Map<String, Object>> windows = List.of(params(),
+                params("from", fixture.at(-11 * DAY), "to", fixture.at(HOUR)),
+                // Partial hours at both ends: agent results before 01:00 and after 02:00, the rollup between.
+                params("from", fixture.at(1_800_000), "to", fixture.at(2 * HOUR + 600_000)),
+                params("agent", "fetch"));
+        Map<String, ReportSqlSupport.Rows> before = new java.util.LinkedHashMap<>();
+        for (String report : List.of("agent-performance", "cache", "slo")) {
+            for (Map<String, Object> window : windows) {
+                if (report.equals("slo") && window.containsKey("agent")) {
+                    continue;
+                }
+                before.put(report + " " + window, ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now()));
+            }
+        }
+        AgentRollup rollup = rollup(java.time.Duration.ofDays(30));
+        Instant now = Instant.now();
+        try {
+            RollupResult result = rollup.rollUp(now);
+            Instant expected = now.minus(java.time.Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            assertThat(result.to()).isEqualTo(expected);
+            assertThat(rollup.rolledTo()).isEqualTo(expected);
+            // From r0's hour, ten days back, with every agent result in: counters by hour, agent, status and tier.
+            assertThat(result.from()).isEqualTo(fixture.at(-10 * DAY).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+            assertThat(jdbc.queryForObject("SELECT SUM(EXECUTIONS) FROM P21_AGENT_HOURLY", Long.class)).isEqualTo(20);
+            assertThat(jdbc.queryForObject("SELECT SUM(SAMPLES) FROM P21_AGENT_DURATION_HOURLY", Long.class)).isEqualTo(20);
+            // Buckets [low, low + width): width 1 ms below 32 ms, else a sixteenth of the power of two below.
+            assertThat(jdbc.queryForList("SELECT BUCKET_LOW, BUCKET_HIGH FROM P21_AGENT_DURATION_HOURLY WHERE AGENT = 'review'"
+                    + " AND STATUS = 'FAILED' ORDER BY BUCKET_LOW")).extracting(m -> m.values().stream().map(ReportSqlSupport::text).toList())
+                    .containsExactly(List.of("400", "416"), List.of("2432", "2560"));
+            assertThat(rollup.rollUp(now).hours()).as("an hour is added once").isZero();
+
+            before.forEach((key, rows) -> {
+                String report = key.substring(0, key.indexOf(' '));
+                Map<String, Object> window = windows.stream().filter(w -> key.equals(report + " " + w)).findFirst().orElseThrow();
+                ReportSqlSupport.Rows after = ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now());
+                assertThat(after.columns()).isEqualTo(rows.columns());
+                assertThat(after.values()).as(key).hasSameSizeAs(rows.values());
+                for (int r = 0; r < rows.values().size(); r++) {
+                    for (int c = 0; c < rows.columns().size(); c++) {
+                        String column = rows.columns().get(c);
+                        String was = rows.values().get(r).get(c);
+                        String is = after.values().get(r).get(c);
+                        boolean percentile = column.startsWith("p50") || column.startsWith("p95")
+                                || report.equals("slo") && c == 3 && "agent_p95_ms".equals(rows.values().get(r).get(0));
+                        if (percentile && was != null && is != null) {
+                            double exact = Double.parseDouble(was);
+                            assertThat(Double.parseDouble(is)).as(key + " " + column).isCloseTo(exact,
+                                    org.assertj.core.data.Offset.offset(exact / 16 + 1));
+                        } else {
+                            assertThat(is).as(key + " " + column + " row " + r).isEqualTo(was);
+                        }
+                    }
+                }
+            });
+
+            // Whole hours come from the rollup: a counter row there alone shows in the report.
+            jdbc.update("INSERT INTO P21_AGENT_HOURLY (HOUR_START, AGENT, STATUS, CACHE_TIER, EXECUTIONS, ATTEMPTS, OUTPUT_BYTES,"
+                    + " OUTPUTS) VALUES (?, 'ghost', 'COMPLETED', 'HOT', 3, 3, 30, 3)", fixture.utc(20 * HOUR));
+            assertRows("cache", params("agent", "ghost"), CACHE, row("ghost", 3, 0, 0, 3, 0, "1"), row("(all agents)", 3, 0, 0, 3, 0, "1"));
+
+            // Retention: hours older than the max age go.
+            long deleted = rollup(java.time.Duration.ofHours(20)).rollUp(now).rowsDeleted();
+            assertThat(deleted).isPositive();
+            assertThat(jdbc.queryForObject("SELECT MIN(HOUR_START) FROM P21_AGENT_HOURLY", java.time.OffsetDateTime.class).toInstant())
+                    .isAfterOrEqualTo(now.minus(java.time.Duration.ofHours(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+        } finally {
+            jdbc.update("DELETE FROM P21_AGENT_HOURLY");
+            jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY");
+            jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'");
+        }
+    }
+
+    private AgentRollup rollup(java.time.Duration maxAge) {
+        JdbcTemplate jdbc = named.getJdbcTemplate();
+        return new AgentRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+                new RollupProperties("0 5 * * * ?", java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24)),
+                new RetentionProperties(maxAge, 10_000, "0 0 3 * * ?", "UTC", 500));
     }
 
     // ---------------------------------------------------------------- helpers

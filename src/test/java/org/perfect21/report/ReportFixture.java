@@ -92,6 +92,13 @@ final class ReportFixture {
         agent("r6", 0, 0, "review", "STOPPED", 1, 4_211_000, 10_000, 0, null, null);
         agent("r8", 0, 0, "fetch", "FAILED", 3, 5_000_950, 650, 0, "MISS", "fetch: HTTP 503");
 
+        // The figures RunHistory keeps on a run (V10): its duration and queue wait, and its agents once it ended.
+        jdbc.update("UPDATE P21_RUN SET"
+                + " DURATION_MS = CAST(ROUND((EXTRACT(EPOCH FROM ENDED_AT) - EXTRACT(EPOCH FROM STARTED_AT)) * 1000) AS BIGINT),"
+                + " QUEUE_WAIT_MS = CAST(ROUND((EXTRACT(EPOCH FROM STARTED_AT) - EXTRACT(EPOCH FROM CREATED_AT)) * 1000) AS BIGINT),"
+                + " AGENTS = CASE WHEN ENDED_AT IS NULL THEN NULL"
+                + " ELSE (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID) END");
+
         // run, budget, bytes, peak, evictions, cuts
         context("r0", 10_000, 100, 100, 5, 0);
         context("r1", 10_000, 4000, 5000, 0, 0);

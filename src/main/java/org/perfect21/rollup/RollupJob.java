@@ -1,0 +1,30 @@
+package org.perfect21.rollup;
+
+import java.time.Instant;
+
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/** Rolls the agent results of the hours that closed since the last firing up. Never two at once, also across a cluster. */
+@DisallowConcurrentExecution
+public class RollupJob extends QuartzJobBean {
+
+    private final AgentRollup rollup;
+
+    // Constructor injection: Boot's job factory autowires it.
+    public RollupJob(AgentRollup rollup) {
+        this.rollup = rollup;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) throws JobExecutionException {
+        try {
+            rollup.rollUp(Instant.now());
+        } catch (RuntimeException e) {
+            // Nothing half-written: each chunk is one transaction, and the next firing takes up from the last one.
+            throw new JobExecutionException("agent rollup failed: " + e.getMessage(), e, false);
+        }
+    }
+}
