@@ -38,58 +38,69 @@ FROM (
             SELECT u.agent, SUM(u.executions) AS executions, SUM(u.failures) AS failures, SUM(u.attempts) AS attempts,
                    SUM(u.output_bytes) AS output_bytes, SUM(u.outputs) AS outputs, u.low, u.high, SUM(u.n) AS n
             FROM (
-                -- The window's whole UTC hours that the rollup holds are [lo, top): lo is the first whole hour at or
-                -- after from; top the end of the last whole hour before to, or where the rollup has got if earlier.
-                -- (One row, b, on the left of a join in each part rather than a subquery in a comparison: H2 then reads an index
-                -- range, once; a left join keeps it first, and its empty match, AGENT null, is dropped.)
-                -- Counters first, then the duration histogram.
-                SELECT h.AGENT AS agent, h.EXECUTIONS AS executions,
-                       CASE WHEN h.STATUS = 'FAILED' THEN h.EXECUTIONS ELSE 0 END AS failures, h.ATTEMPTS AS attempts,
-                       h.OUTPUT_BYTES AS output_bytes, h.OUTPUTS AS outputs,
+                -- b, one row: the window's whole UTC hours that the rollup holds are [lo, top), where lo is the first
+                -- whole hour at or after from and top the end of the last whole hour before to, or where the rollup has
+                -- got if earlier; the agent results cover [from, head_to) and [tail_from, to), the rest. b is on the left
+                -- of a left join in each part, not a subquery in a comparison: H2 then reads one index range per part
+                -- (one bound each side, computed once), and drops the empty match (AGENT null).
+                -- Counters first, then the duration histogram, each summed over its hours first (fewer, narrower rows
+                -- for the union).
+                SELECT h.AGENT AS agent, SUM(h.EXECUTIONS) AS executions,
+                       SUM(CASE WHEN h.STATUS = 'FAILED' THEN h.EXECUTIONS ELSE 0 END) AS failures, SUM(h.ATTEMPTS) AS attempts,
+                       SUM(h.OUTPUT_BYTES) AS output_bytes, SUM(h.OUTPUTS) AS outputs,
                        CAST(NULL AS BIGINT) AS low, CAST(NULL AS BIGINT) AS high, CAST(NULL AS BIGINT) AS n
-                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
                 LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
                 WHERE h.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
+                GROUP BY h.AGENT
                 UNION ALL
-                SELECT d.AGENT, 0, 0, 0, 0, 0, d.BUCKET_LOW, d.BUCKET_HIGH, d.SAMPLES
-                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+                SELECT d.AGENT, 0, 0, 0, 0, 0, d.BUCKET_LOW, d.BUCKET_HIGH, SUM(d.SAMPLES)
+                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
                 LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
                 WHERE d.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR d.AGENT = :agent)
+                GROUP BY d.AGENT, d.BUCKET_LOW, d.BUCKET_HIGH
                 UNION ALL
-                -- The rest of the window from the agent results, each a bucket of its own: before lo, then from
-                -- max(lo, top) on (two ranges of the ENDED_AT index).
+                -- The rest of the window from the agent results, each a bucket of its own.
                 SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
                        CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
                        CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
-                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT < b.lo
+                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
                 WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
                 UNION ALL
                 SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
                        CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
                        CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
-                FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                            CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                     FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                                  DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                  DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                     CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT >= b.lo AND a.ENDED_AT >= b.top
+                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
                 WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
             ) u
             GROUP BY u.agent, u.low, u.high

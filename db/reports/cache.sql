@@ -27,36 +27,42 @@ FROM (
         SELECT u.agent, u.tier, SUM(u.n) AS n
         FROM (
             -- The window's whole UTC hours that the rollup holds, [lo, top), from the hourly counters; the rest of the
-            -- window from the agent results: before lo, then from max(lo, top) on. As in agent-performance, which
+            -- window from the agent results. As in agent-performance, which
             -- explains the bounds and why b is on the left of a left join.
             SELECT h.AGENT AS agent, h.CACHE_TIER AS tier, h.EXECUTIONS AS n
-            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
+            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
             LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
             WHERE h.CACHE_TIER <> 'NONE' AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
             UNION ALL
             SELECT a.AGENT, a.CACHE_TIER, 1
-            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
-            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT < b.lo
+            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
             WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
             UNION ALL
             SELECT a.AGENT, a.CACHE_TIER, 1
-            FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                        CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top
-                 FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at,
-                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                 CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') b
-            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < :to AND a.ENDED_AT >= b.lo AND a.ENDED_AT >= b.top
+            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
+                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
+                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
+                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
+                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
+                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
+                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
+                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
             WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
         ) u
         GROUP BY u.agent, u.tier

@@ -83,6 +83,18 @@ class WorkflowRunnerTests {
         assertThat(lastStart).as("every agent started before any finished").isBefore(firstEnd);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM P21_AGENT_RESULT WHERE RUN_ID = ?", Integer.class, run.runId()))
                 .isEqualTo(5);
+        // The figures the reports read from the run row (V10), as its timestamps give them.
+        Map<String, Object> figures = jdbc.queryForMap("SELECT DURATION_MS, QUEUE_WAIT_MS, AGENTS, CREATED_AT, STARTED_AT, ENDED_AT"
+                + " FROM P21_RUN WHERE RUN_ID = ?", run.runId());
+        Instant created = ((java.time.OffsetDateTime) figures.get("CREATED_AT")).toInstant();
+        Instant started = ((java.time.OffsetDateTime) figures.get("STARTED_AT")).toInstant();
+        Instant ended = ((java.time.OffsetDateTime) figures.get("ENDED_AT")).toInstant();
+        assertThat(((Number) figures.get("DURATION_MS")).longValue())
+                .isCloseTo(java.time.Duration.between(started, ended).toNanos() / 1_000_000, org.assertj.core.data.Offset.offset(1L))
+                .isGreaterThanOrEqualTo(200);
+        assertThat(((Number) figures.get("QUEUE_WAIT_MS")).longValue())
+                .isCloseTo(java.time.Duration.between(created, started).toNanos() / 1_000_000, org.assertj.core.data.Offset.offset(1L));
+        assertThat(((Number) figures.get("AGENTS")).intValue()).isEqualTo(5);
     }
 
     @Test
