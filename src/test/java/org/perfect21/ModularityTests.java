@@ -105,6 +105,17 @@ class ModularityTests {
     }
 
     @Test
+    void theRollupDependsOnNoFeatureButHistory() {
+        // It rolls history up (and keeps its retention); the reports read what it writes without knowing it.
+        noClasses().that().resideInAPackage("org.perfect21.rollup..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
+                        "org.perfect21.agent..", "org.perfect21.cache..", "org.perfect21.git..", "org.perfect21.context..",
+                        "org.perfect21.monitor..", "org.perfect21.api..", "org.perfect21.cli..", "org.perfect21.schedule..",
+                        "org.perfect21.report..")
+                .check(CLASSES);
+    }
+
+    @Test
     void gitSnapshotsDependOnlyOnTheCacheSeam() {
         noClasses().that().resideInAPackage("org.perfect21.git..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.perfect21.execution..", "org.perfect21.workflow..",
