@@ -23,9 +23,11 @@ public class RunHistory {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    // Whole ms from CREATED_AT to the bound instant, as V10 derives it for older rows (the reports read these figures).
-    private static final String MILLIS_BETWEEN = "CAST(ROUND((EXTRACT(EPOCH FROM CAST(? AS TIMESTAMP WITH TIME ZONE))"
-            + " - EXTRACT(EPOCH FROM CREATED_AT)) * 1000) AS BIGINT)";
+    // Whole ms from start (an expression) to a bound instant, as V10 derives them for older rows: the reports read these.
+    private static String millisFrom(String start) {
+        return "CAST(ROUND((EXTRACT(EPOCH FROM CAST(? AS TIMESTAMP WITH TIME ZONE)) - EXTRACT(EPOCH FROM " + start + ")) * 1000)"
+                + " AS BIGINT)";
+    }
 
     public RunHistory(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -39,7 +41,7 @@ public class RunHistory {
 
     private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
         jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?, STARTED_AT = ?,"
-                        + " ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = " + MILLIS_BETWEEN
+                        + " ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = " + millisFrom("CREATED_AT")
                         + " WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), at(startedAt), runId);
     }
 
@@ -52,7 +54,7 @@ public class RunHistory {
         jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
                         + " JOB_INSTANCE_ID = COALESCE(?, JOB_INSTANCE_ID), JOB_EXECUTION_ID = COALESCE(?, JOB_EXECUTION_ID),"
                         + " STARTED_AT = COALESCE(STARTED_AT, ?),"
-                        + " DURATION_MS = " + MILLIS_BETWEEN.replace("CREATED_AT", "COALESCE(STARTED_AT, ?)") + ","
+                        + " DURATION_MS = " + millisFrom("COALESCE(STARTED_AT, ?)") + ","
                         + " AGENTS = (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID)"
                         + " WHERE RUN_ID = ?",
                 status, ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);

@@ -269,7 +269,9 @@ abstract class ReportCases {
                 row("table", "P21_RUN", 9, null, null, null),
                 row("table", "P21_PURGE_TABLE", 3, null, null, null),
                 row("table", "P21_PURGE", 3, null, null, null),
-                row("table", "P21_RESULT_CACHE", 2, null, null, "1 expired"));
+                row("table", "P21_RESULT_CACHE", 2, null, null, "1 expired"),
+                row("table", "P21_AGENT_HOURLY", 0, null, null, null),
+                row("table", "P21_AGENT_DURATION_HOURLY", 0, null, null, null));
     }
 
     private String cutoff(long offsetMs) {
