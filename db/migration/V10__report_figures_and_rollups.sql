@@ -13,19 +13,20 @@ UPDATE P21_RUN SET
     QUEUE_WAIT_MS = CAST(ROUND((EXTRACT(EPOCH FROM STARTED_AT) - EXTRACT(EPOCH FROM CREATED_AT)) * 1000) AS BIGINT),
     AGENTS = CASE WHEN ENDED_AT IS NULL THEN NULL ELSE (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID) END;
 
--- slo reads the runs that ended in a window with their status, agents and duration: this index holds them all, so H2
--- (and PostgreSQL, index-only) reads no run rows. It replaces V6's ENDED_AT index, its prefix, which the optimizer's
--- SLO sampler reads the same way; run writes keep the same number of indexes.
-CREATE INDEX P21_RUN_REPORT_ENDED ON P21_RUN (ENDED_AT, STATUS, AGENTS, DURATION_MS);
+-- slo reads the runs that ended in a window with their status, agents and duration, throughput the runs that overlap
+-- part of one (ended after its start, or not yet) with their start and queue wait: this index holds them all, so H2 (and
+-- PostgreSQL, index-only) reads no run rows. It replaces V6's ENDED_AT index, its prefix, which the optimizer's SLO
+-- sampler reads the same way; run writes keep the same number of indexes (STATUS changes whenever these columns do).
+CREATE INDEX P21_RUN_REPORT_ENDED ON P21_RUN (ENDED_AT, STATUS, AGENTS, DURATION_MS, STARTED_AT, QUEUE_WAIT_MS);
 DROP INDEX P21_RUN_SLO_ENDED;
 
--- Hourly rollups of the agent results, for the agent reports (agent-performance, cache, slo): a week of a busy
+-- Hourly rollups of the agent results and runs, for agent-performance, cache, slo and throughput: a week of a busy
 -- platform is a million agent results, which H2 cannot read and sort for a report in under a second, but it is some
 -- ten thousand counter rows and some hundred thousand histogram rows. The rollup job (perfect21.rollup.*) adds each
--- closed UTC hour once, by when agents ENDED, and moves ROLLED_TO past it in the same transaction; reports read the
--- rollups for the whole hours before ROLLED_TO and the agent results for the rest of their window. An execution that a
--- restart later runs again stays counted in its hour. Rollups outlive the runs they count and are deleted by
--- perfect21.retention.max-age.
+-- closed UTC hour once (agents by when they ENDED, runs by when they started and ended), and moves ROLLED_TO past it in
+-- the same transaction; reports read the rollups for the whole hours before ROLLED_TO and the agent results and runs for
+-- the rest of their window. An hour keeps what it counted when it was rolled up, even if a restart later runs an agent
+-- or a run again. Rollups outlive the runs they count and are deleted by perfect21.retention.max-age.
 
 -- Per hour, agent name, status and cache tier ('NONE' for an agent that is not cacheable): executions, the sum of
 -- their attempts, and the sum and count of their known output sizes.
@@ -54,9 +55,20 @@ CREATE TABLE P21_AGENT_DURATION_HOURLY (
     CONSTRAINT P21_AGENT_DURATION_HOURLY_PK PRIMARY KEY (HOUR_START, AGENT, STATUS, BUCKET_LOW)
 );
 
--- How far each rollup has got: every hour before ROLLED_TO is in it. The epoch means nothing yet.
+-- Per hour with a run start or end, the throughput report's row as it stood when the hour was rolled up: runs started
+-- and finished, the most running at once (runs started before the hour count), the p95 queue wait of the runs started.
+CREATE TABLE P21_RUN_HOURLY (
+    HOUR_START         TIMESTAMP(9) WITH TIME ZONE NOT NULL PRIMARY KEY,
+    STARTED            BIGINT NOT NULL,
+    FINISHED           BIGINT NOT NULL,
+    PEAK_CONCURRENT    BIGINT NOT NULL,
+    QUEUE_WAIT_P95_MS  BIGINT
+);
+
+-- How far the rollups have got (agents and runs, in the same transactions): every hour before ROLLED_TO is in them.
+-- The epoch means nothing yet.
 CREATE TABLE P21_ROLLUP (
     NAME       VARCHAR(40) NOT NULL PRIMARY KEY,
     ROLLED_TO  TIMESTAMP(9) WITH TIME ZONE NOT NULL
 );
-INSERT INTO P21_ROLLUP (NAME, ROLLED_TO) VALUES ('agent-hourly', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');
+INSERT INTO P21_ROLLUP (NAME, ROLLED_TO) VALUES ('hourly', TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00');

@@ -56,7 +56,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
                 WHERE h.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
                 GROUP BY h.AGENT
@@ -69,7 +69,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
                 WHERE d.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR d.AGENT = :agent)
                 GROUP BY d.AGENT, d.BUCKET_LOW, d.BUCKET_HIGH
@@ -85,7 +85,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
                 WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
                 UNION ALL
@@ -99,7 +99,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
                 WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
             ) u

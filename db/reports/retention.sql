@@ -1,5 +1,5 @@
 -- title: Retention
--- description: What the history holds and what the purge did, one row per item, in three sections. table: rows in each table the retention purge deletes from (Spring Batch's, the P21_* run tables and the purge records, in the purge's order) and in P21_RESULT_CACHE (detail: entries expired now, deleted by the cache and the purge), then the agent rollups P21_AGENT_HOURLY and P21_AGENT_DURATION_HOURLY (first_at / last_at their oldest and newest hour; the rollup job deletes hours past the max age). runs: created (every run, first_at / last_at the oldest and newest CREATED_AT) and ended (runs in a final status, first_at / last_at the oldest and newest ENDED_AT: the oldest goes first by age). purge: the last purges, newest first (name the trigger, value_count the runs deleted, first_at / last_at when it started and ended, empty while running or if its process died; detail rows deleted, cutoff, max runs, dry run, error).
+-- description: What the history holds and what the purge did, one row per item, in three sections. table: rows in each table the retention purge deletes from (Spring Batch's, the P21_* run tables and the purge records, in the purge's order) and in P21_RESULT_CACHE (detail: entries expired now, deleted by the cache and the purge), then the rollups P21_AGENT_HOURLY, P21_AGENT_DURATION_HOURLY and P21_RUN_HOURLY (first_at / last_at their oldest and newest hour; the rollup job deletes hours past the max age). runs: created (every run, first_at / last_at the oldest and newest CREATED_AT) and ended (runs in a final status, first_at / last_at the oldest and newest ENDED_AT: the oldest goes first by age). purge: the last purges, newest first (name the trigger, value_count the runs deleted, first_at / last_at when it started and ended, empty while running or if its process died; detail rows deleted, cutoff, max runs, dry run, error).
 -- param: purges integer = 10       # how many of the last purges to list
 SELECT t.section AS section,
        t.name AS name,
@@ -33,6 +33,8 @@ FROM (
     UNION ALL
     SELECT 1, 16, 'table', 'P21_AGENT_DURATION_HOURLY', COUNT(*), MIN(d.HOUR_START), MAX(d.HOUR_START), NULL
     FROM P21_AGENT_DURATION_HOURLY d
+    UNION ALL
+    SELECT 1, 17, 'table', 'P21_RUN_HOURLY', COUNT(*), MIN(u.HOUR_START), MAX(u.HOUR_START), NULL FROM P21_RUN_HOURLY u
     UNION ALL
     SELECT 2, 1, 'runs', 'created', COUNT(*), MIN(r.CREATED_AT), MAX(r.CREATED_AT), NULL
     FROM P21_RUN r

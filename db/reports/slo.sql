@@ -62,7 +62,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
                 WHERE h.AGENT IS NOT NULL
                 UNION ALL
@@ -74,7 +74,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
                 WHERE d.STATUS IN ('COMPLETED', 'FAILED')
                 GROUP BY d.BUCKET_LOW, d.BUCKET_HIGH
@@ -91,7 +91,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
                 WHERE a.AGENT IS NOT NULL
                 UNION ALL
@@ -107,7 +107,7 @@ FROM (
                             FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
                                          DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
                                          DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'agent-hourly') x) b
+                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
                 LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
                 WHERE a.AGENT IS NOT NULL
             ) u

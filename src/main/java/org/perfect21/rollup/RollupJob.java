@@ -11,10 +11,10 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
 @DisallowConcurrentExecution
 public class RollupJob extends QuartzJobBean {
 
-    private final AgentRollup rollup;
+    private final HourlyRollup rollup;
 
     // Constructor injection: Boot's job factory autowires it.
-    public RollupJob(AgentRollup rollup) {
+    public RollupJob(HourlyRollup rollup) {
         this.rollup = rollup;
     }
 

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RollupScheduleConfiguration {
 
-    static final JobKey JOB = JobKey.jobKey("agent-rollup", "perfect21");
+    static final JobKey JOB = JobKey.jobKey("hourly-rollup", "perfect21");
 
     @Bean
     JobDetail agentRollupJob() {

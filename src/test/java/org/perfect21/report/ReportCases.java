@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.perfect21.history.RetentionProperties;
-import org.perfect21.rollup.AgentRollup;
+import org.perfect21.rollup.HourlyRollup;
 import org.perfect21.rollup.RollupProperties;
 import org.perfect21.rollup.RollupResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,7 +271,8 @@ abstract class ReportCases {
                 row("table", "P21_PURGE", 3, null, null, null),
                 row("table", "P21_RESULT_CACHE", 2, null, null, "1 expired"),
                 row("table", "P21_AGENT_HOURLY", 0, null, null, null),
-                row("table", "P21_AGENT_DURATION_HOURLY", 0, null, null, null));
+                row("table", "P21_AGENT_DURATION_HOURLY", 0, null, null, null),
+                row("table", "P21_RUN_HOURLY", 0, null, null, null));
     }
 
     private String cutoff(long offsetMs) {
@@ -311,8 +312,9 @@ abstract class ReportCases {
     // ---------------------------------------------------------------- rollups
 
     /**
-     * After the rollup job has added the closed hours, the agent reports read whole hours from the rollups and the rest
-     * of the window from the agent results: counts and sums as before, percentiles inside their duration bucket.
+     * After the rollup job has added the closed hours, the agent reports and throughput read whole hours from the rollups
+     * and the rest of the window from the agent results and runs: counts and sums as before, percentiles of agent
+     * durations inside their bucket.
      */
     @Test
     void agentReportsGiveTheSameFiguresAfterTheRollup() {
@@ -323,15 +325,15 @@ abstract class ReportCases {
                 params("from", fixture.at(1_800_000), "to", fixture.at(2 * HOUR + 600_000)),
                 params("agent", "fetch"));
         Map<String, ReportSqlSupport.Rows> before = new java.util.LinkedHashMap<>();
-        for (String report : List.of("agent-performance", "cache", "slo")) {
+        for (String report : List.of("agent-performance", "cache", "slo", "throughput")) {
             for (Map<String, Object> window : windows) {
-                if (report.equals("slo") && window.containsKey("agent")) {
+                if ((report.equals("slo") || report.equals("throughput")) && window.containsKey("agent")) {
                     continue;
                 }
                 before.put(report + " " + window, ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now()));
             }
         }
-        AgentRollup rollup = rollup(java.time.Duration.ofDays(30));
+        HourlyRollup rollup = rollup(java.time.Duration.ofDays(30));
         Instant now = Instant.now();
         try {
             RollupResult result = rollup.rollUp(now);
@@ -346,6 +348,13 @@ abstract class ReportCases {
             assertThat(jdbc.queryForList("SELECT BUCKET_LOW, BUCKET_HIGH FROM P21_AGENT_DURATION_HOURLY WHERE AGENT = 'review'"
                     + " AND STATUS = 'FAILED' ORDER BY BUCKET_LOW")).extracting(m -> m.values().stream().map(ReportSqlSupport::text).toList())
                     .containsExactly(List.of("400", "416"), List.of("2432", "2560"));
+            // Runs: the rows throughputPerHour expects for r1..r8's hours (r0's, ten days back, is one more).
+            assertThat(jdbc.queryForList("SELECT HOUR_START, STARTED, FINISHED, PEAK_CONCURRENT, QUEUE_WAIT_P95_MS FROM P21_RUN_HOURLY"
+                    + " WHERE HOUR_START >= ? ORDER BY HOUR_START", fixture.utc(0)))
+                    .extracting(m -> m.values().stream().map(ReportSqlSupport::text).toList())
+                    .containsExactly(List.of(fixture.at(0).toString(), "3", "2", "1", "950"),
+                            List.of(fixture.at(HOUR).toString(), "3", "4", "2", "1900"),
+                            List.of(fixture.at(2 * HOUR).toString(), "1", "0", "1", "0"));
             assertThat(rollup.rollUp(now).hours()).as("an hour is added once").isZero();
 
             before.forEach((key, rows) -> {
@@ -389,9 +398,9 @@ abstract class ReportCases {
         }
     }
 
-    private AgentRollup rollup(java.time.Duration maxAge) {
+    private HourlyRollup rollup(java.time.Duration maxAge) {
         JdbcTemplate jdbc = named.getJdbcTemplate();
-        return new AgentRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
+        return new HourlyRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
                 new RollupProperties("0 5 * * * ?", java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24)),
                 new RetentionProperties(maxAge, 10_000, "0 0 3 * * ?", "UTC", 500));
     }

@@ -51,7 +51,7 @@ class RollupScheduleTests {
 
     @Test
     void theTriggerComesFromTheRollupPropertiesInUtcWithAnExplicitMisfirePolicy() throws SchedulerException {
-        CronTrigger trigger = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("agent-rollup", "perfect21"));
+        CronTrigger trigger = (CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("hourly-rollup", "perfect21"));
         JobDetail job = scheduler.getJobDetail(RollupScheduleConfiguration.JOB);
 
         assertThat(trigger.getCronExpression()).isEqualTo("* * * * * ?");
@@ -78,7 +78,7 @@ class RollupScheduleTests {
                 "SELECT COUNT(*) FROM P21_AGENT_HOURLY WHERE AGENT = 'scheduled' AND CACHE_TIER = 'MISS' AND EXECUTIONS = 1", Integer.class) == 1);
         assertThat(jdbc.queryForObject("SELECT BUCKET_LOW FROM P21_AGENT_DURATION_HOURLY WHERE AGENT = 'scheduled'", Long.class))
                 .as("1000 ms: in 992..1023, a sixteenth of 512..1023").isEqualTo(992L);
-        Instant rolledTo = jdbc.queryForObject("SELECT ROLLED_TO FROM P21_ROLLUP WHERE NAME = 'agent-hourly'", OffsetDateTime.class)
+        Instant rolledTo = jdbc.queryForObject("SELECT ROLLED_TO FROM P21_ROLLUP WHERE NAME = 'hourly'", OffsetDateTime.class)
                 .toInstant();
         assertThat(rolledTo).isAfter(ended.toInstant()).isBeforeOrEqualTo(Instant.now().minus(Duration.ofMinutes(5)))
                 .isEqualTo(rolledTo.truncatedTo(ChronoUnit.HOURS));

@@ -16,25 +16,44 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rolls the agent results up by closed UTC hour into P21_AGENT_HOURLY (counters) and P21_AGENT_DURATION_HOURLY (duration
- * histogram), and moves P21_ROLLUP.ROLLED_TO past them in the same transaction, a chunk of hours at a time. The rollup
+ * histogram), and the runs into P21_RUN_HOURLY (the throughput report's rows), and moves P21_ROLLUP.ROLLED_TO past them in
+ * the same transaction, a chunk of hours at a time. The rollup
  * row is locked first, so two nodes never add the same hour. Rollups older than the retention's max age are deleted.
  * Schema and bucket widths: V10.
  */
 @Component
-public class AgentRollup {
+public class HourlyRollup {
 
-    static final String NAME = "agent-hourly";
+    static final String NAME = "hourly";
 
-    private static final Logger log = LoggerFactory.getLogger(AgentRollup.class);
+    private static final Logger log = LoggerFactory.getLogger(HourlyRollup.class);
     private static final Instant NOTHING_YET = Instant.EPOCH;
     private static final String HOUR_OF_END = "DATE_TRUNC('hour', a.ENDED_AT AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'";
+
+    // The throughput report's rows for the hours of [?5, ?6): the running count of runs after each start (+1) and end (-1)
+    // of every run overlapping them (?1 = ?3 = the end, ?2 = ?4 = the start), ends before starts at the same instant; a
+    // level before an end counts too. db/reports/throughput.sql reads the rest of its window the same way.
+    private static final String RUN_HOURS = "INSERT INTO P21_RUN_HOURLY (HOUR_START, STARTED, FINISHED, PEAK_CONCURRENT,"
+            + " QUEUE_WAIT_P95_MS)"
+            + " SELECT l.hour_start, COUNT(CASE WHEN l.delta = 1 THEN 1 END), COUNT(CASE WHEN l.delta = -1 THEN 1 END),"
+            + " MAX(CASE WHEN l.delta = -1 THEN l.running + 1 ELSE l.running END),"
+            + " CAST(PERCENTILE_CONT(0.95) WITHIN GROUP (ORDER BY l.wait_ms) AS DECIMAL(18, 0))"
+            + " FROM (SELECT e.event_at, e.delta, e.wait_ms,"
+            + " SUM(e.delta) OVER (ORDER BY e.event_at, e.delta ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS running,"
+            + " DATE_TRUNC('hour', e.event_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS hour_start"
+            + " FROM (SELECT r.STARTED_AT AS event_at, 1 AS delta, r.QUEUE_WAIT_MS AS wait_ms FROM P21_RUN r"
+            + " WHERE r.STARTED_AT IS NOT NULL AND r.STARTED_AT < ? AND (r.ENDED_AT IS NULL OR r.ENDED_AT >= ?)"
+            + " UNION ALL SELECT r.ENDED_AT, -1, NULL FROM P21_RUN r"
+            + " WHERE r.STARTED_AT IS NOT NULL AND r.STARTED_AT < ? AND r.ENDED_AT IS NOT NULL AND r.ENDED_AT >= ?) e) l"
+            + " WHERE l.event_at >= ? AND l.event_at < ?"
+            + " GROUP BY l.hour_start";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final RollupProperties properties;
     private final RetentionProperties retention;
 
-    public AgentRollup(JdbcTemplate jdbc, TransactionTemplate transaction, RollupProperties properties, RetentionProperties retention) {
+    public HourlyRollup(JdbcTemplate jdbc, TransactionTemplate transaction, RollupProperties properties, RetentionProperties retention) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.properties = properties;
@@ -60,7 +79,7 @@ public class AgentRollup {
         RollupResult result = first == null ? new RollupResult(target, target, 0, 0, deleted)
                 : new RollupResult(first, reached, Duration.between(first, reached).toHours(), written, deleted);
         if (result.hours() > 0 || deleted > 0) {
-            log.info("Agent rollup: {} hours from {} to {}, {} rows written, {} rows past retention deleted", result.hours(),
+            log.info("Hourly rollup: {} hours from {} to {}, {} rows written, {} rows past retention deleted", result.hours(),
                     result.from(), result.to(), written, deleted);
         }
         return result;
@@ -83,8 +102,9 @@ public class AgentRollup {
         }
         Instant from = rolledTo;
         if (from.equals(NOTHING_YET)) {
-            // The first rollup starts at the oldest agent result's hour rather than walking from 1970.
-            Timestamp oldest = jdbc.queryForObject("SELECT MIN(ENDED_AT) FROM P21_AGENT_RESULT", Timestamp.class);
+            // The first rollup starts at the hour of the oldest agent end or run start rather than walking from 1970.
+            Timestamp oldest = jdbc.queryForObject("SELECT MIN(t) FROM (SELECT MIN(ENDED_AT) AS t FROM P21_AGENT_RESULT"
+                    + " UNION ALL SELECT MIN(STARTED_AT) FROM P21_RUN) m", Timestamp.class);
             from = oldest == null ? target : oldest.toInstant().truncatedTo(ChronoUnit.HOURS);
             if (!from.isBefore(target)) {
                 jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = ? WHERE NAME = ?", utc(target), NAME);
@@ -108,6 +128,7 @@ public class AgentRollup {
                 + " CASE WHEN a.DURATION_MS < 32 THEN 1 ELSE CAST(POWER(2, FLOOR(LN(a.DURATION_MS) / LN(2)) - 4) AS BIGINT) END AS w"
                 + " FROM P21_AGENT_RESULT a WHERE a.ENDED_AT >= ? AND a.ENDED_AT < ? AND a.DURATION_MS IS NOT NULL) x) y"
                 + " GROUP BY y.hour_start, y.AGENT, y.STATUS, y.low, y.w", utc(from), utc(to));
+        rows += jdbc.update(RUN_HOURS, utc(to), utc(from), utc(to), utc(from), utc(from), utc(to));
         jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = ? WHERE NAME = ?", utc(to), NAME);
         return new Chunk(from, to, rows);
     }
@@ -115,7 +136,8 @@ public class AgentRollup {
     private long deleteExpired(Instant now) {
         Instant cutoff = now.minus(retention.maxAge()).truncatedTo(ChronoUnit.HOURS);
         return transaction.execute(status -> (long) jdbc.update("DELETE FROM P21_AGENT_HOURLY WHERE HOUR_START < ?", utc(cutoff))
-                + jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY WHERE HOUR_START < ?", utc(cutoff)));
+                + jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY WHERE HOUR_START < ?", utc(cutoff))
+                + jdbc.update("DELETE FROM P21_RUN_HOURLY WHERE HOUR_START < ?", utc(cutoff)));
     }
 
     private static OffsetDateTime utc(Instant instant) {
