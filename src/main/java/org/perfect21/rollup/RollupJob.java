@@ -7,7 +7,7 @@ import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
-/** Rolls the agent results of the hours that closed since the last firing up. Never two at once, also across a cluster. */
+/** Rolls up the agent results and runs of the hours that closed since the last firing. Never two at once, even in a cluster. */
 @DisallowConcurrentExecution
 public class RollupJob extends QuartzJobBean {
 

@@ -21,7 +21,7 @@ class RollupScheduleConfiguration {
     JobDetail agentRollupJob() {
         return JobBuilder.newJob(RollupJob.class)
                 .withIdentity(JOB)
-                .withDescription("Rolls agent results up by closed UTC hour for the admin reports")
+                .withDescription("Rolls agent results and runs up by closed UTC hour for the admin reports")
                 .storeDurably()
                 .build();
     }
