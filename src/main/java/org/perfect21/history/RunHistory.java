@@ -20,14 +20,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class RunHistory {
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
+    // The run row's report figures (V10 derives them the same way for older rows): whole ms from a start to a bound instant.
+    private static final String MARK_RUNNING = "UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?,"
+            + " STARTED_AT = ?, ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = "
+            + millisFrom("CREATED_AT") + " WHERE RUN_ID = ?";
+    private static final String MARK_ENDED = "UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
+            + " JOB_INSTANCE_ID = COALESCE(?, JOB_INSTANCE_ID), JOB_EXECUTION_ID = COALESCE(?, JOB_EXECUTION_ID),"
+            + " STARTED_AT = COALESCE(STARTED_AT, ?), DURATION_MS = " + millisFrom("COALESCE(STARTED_AT, ?)") + ","
+            + " AGENTS = (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID) WHERE RUN_ID = ?";
 
-    // Whole ms from start (an expression) to a bound instant, as V10 derives them for older rows: the reports read these.
     private static String millisFrom(String start) {
         return "CAST(ROUND((EXTRACT(EPOCH FROM CAST(? AS TIMESTAMP WITH TIME ZONE)) - EXTRACT(EPOCH FROM " + start + ")) * 1000)"
                 + " AS BIGINT)";
     }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
 
     public RunHistory(JdbcTemplate jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
@@ -40,9 +48,7 @@ public class RunHistory {
     }
 
     private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
-        jdbc.update("UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?, STARTED_AT = ?,"
-                        + " ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = " + millisFrom("CREATED_AT")
-                        + " WHERE RUN_ID = ?", jobInstanceId, jobExecutionId, at(startedAt), at(startedAt), runId);
+        jdbc.update(MARK_RUNNING, jobInstanceId, jobExecutionId, at(startedAt), at(startedAt), runId);
     }
 
     /**
@@ -51,13 +57,7 @@ public class RunHistory {
      */
     public void markEnded(String runId, Long jobInstanceId, Long jobExecutionId, String status, Instant endedAt, String error) {
         OffsetDateTime ended = at(endedAt);
-        jdbc.update("UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
-                        + " JOB_INSTANCE_ID = COALESCE(?, JOB_INSTANCE_ID), JOB_EXECUTION_ID = COALESCE(?, JOB_EXECUTION_ID),"
-                        + " STARTED_AT = COALESCE(STARTED_AT, ?),"
-                        + " DURATION_MS = " + millisFrom("COALESCE(STARTED_AT, ?)") + ","
-                        + " AGENTS = (SELECT SUM(p.AGENTS) FROM P21_PHASE_RUN p WHERE p.RUN_ID = P21_RUN.RUN_ID)"
-                        + " WHERE RUN_ID = ?",
-                status, ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);
+        jdbc.update(MARK_ENDED, status, ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);
     }
 
     public void recordRunError(String runId, String error) {

@@ -5,22 +5,26 @@ import static org.perfect21.report.ReportFixture.DAY;
 import static org.perfect21.report.ReportFixture.HOUR;
 import static org.perfect21.report.ReportSqlSupport.params;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.perfect21.history.RetentionProperties;
 import org.perfect21.rollup.HourlyRollup;
 import org.perfect21.rollup.RollupProperties;
 import org.perfect21.rollup.RollupResult;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -317,31 +321,31 @@ abstract class ReportCases {
      * durations inside their bucket.
      */
     @Test
-    void agentReportsGiveTheSameFiguresAfterTheRollup() {
+    void rolledUpReportsGiveTheSameFiguresAfterTheRollup() {
         JdbcTemplate jdbc = named.getJdbcTemplate();
         List<Map<String, Object>> windows = List.of(params(),
                 params("from", fixture.at(-11 * DAY), "to", fixture.at(HOUR)),
                 // Partial hours at both ends: agent results before 01:00 and after 02:00, the rollup between.
                 params("from", fixture.at(1_800_000), "to", fixture.at(2 * HOUR + 600_000)),
                 params("agent", "fetch"));
-        Map<String, ReportSqlSupport.Rows> before = new java.util.LinkedHashMap<>();
+        List<Sample> before = new ArrayList<>();
         for (String report : List.of("agent-performance", "cache", "slo", "throughput")) {
             for (Map<String, Object> window : windows) {
                 if ((report.equals("slo") || report.equals("throughput")) && window.containsKey("agent")) {
                     continue;
                 }
-                before.put(report + " " + window, ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now()));
+                before.add(new Sample(report, window, ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now())));
             }
         }
-        HourlyRollup rollup = rollup(java.time.Duration.ofDays(30));
+        HourlyRollup rollup = rollup(Duration.ofDays(30));
         Instant now = Instant.now();
         try {
             RollupResult result = rollup.rollUp(now);
-            Instant expected = now.minus(java.time.Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant expected = now.minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.HOURS);
             assertThat(result.to()).isEqualTo(expected);
             assertThat(rollup.rolledTo()).isEqualTo(expected);
             // From r0's hour, ten days back, with every agent result in: counters by hour, agent, status and tier.
-            assertThat(result.from()).isEqualTo(fixture.at(-10 * DAY).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+            assertThat(result.from()).isEqualTo(fixture.at(-10 * DAY).truncatedTo(ChronoUnit.HOURS));
             assertThat(jdbc.queryForObject("SELECT SUM(EXECUTIONS) FROM P21_AGENT_HOURLY", Long.class)).isEqualTo(20);
             assertThat(jdbc.queryForObject("SELECT SUM(SAMPLES) FROM P21_AGENT_DURATION_HOURLY", Long.class)).isEqualTo(20);
             // Buckets [low, low + width): width 1 ms below 32 ms, else a sixteenth of the power of two below.
@@ -357,10 +361,11 @@ abstract class ReportCases {
                             List.of(fixture.at(2 * HOUR).toString(), "1", "0", "1", "0"));
             assertThat(rollup.rollUp(now).hours()).as("an hour is added once").isZero();
 
-            before.forEach((key, rows) -> {
-                String report = key.substring(0, key.indexOf(' '));
-                Map<String, Object> window = windows.stream().filter(w -> key.equals(report + " " + w)).findFirst().orElseThrow();
-                ReportSqlSupport.Rows after = ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now());
+            for (Sample sample : before) {
+                String report = sample.report();
+                String key = report + " " + sample.window();
+                ReportSqlSupport.Rows rows = sample.rows();
+                ReportSqlSupport.Rows after = ReportSqlSupport.run(named, ReportSqlSupport.report(report), sample.window(), Instant.now());
                 assertThat(after.columns()).isEqualTo(rows.columns());
                 assertThat(after.values()).as(key).hasSameSizeAs(rows.values());
                 for (int r = 0; r < rows.values().size(); r++) {
@@ -373,13 +378,13 @@ abstract class ReportCases {
                         if (percentile && was != null && is != null) {
                             double exact = Double.parseDouble(was);
                             assertThat(Double.parseDouble(is)).as(key + " " + column).isCloseTo(exact,
-                                    org.assertj.core.data.Offset.offset(exact / 16 + 1));
+                                    Offset.offset(exact / 16 + 1));
                         } else {
                             assertThat(is).as(key + " " + column + " row " + r).isEqualTo(was);
                         }
                     }
                 }
-            });
+            }
 
             // Whole hours come from the rollup: a counter row there alone shows in the report.
             jdbc.update("INSERT INTO P21_AGENT_HOURLY (HOUR_START, AGENT, STATUS, CACHE_TIER, EXECUTIONS, ATTEMPTS, OUTPUT_BYTES,"
@@ -387,10 +392,10 @@ abstract class ReportCases {
             assertRows("cache", params("agent", "ghost"), CACHE, row("ghost", 3, 0, 0, 3, 0, "1"), row("(all agents)", 3, 0, 0, 3, 0, "1"));
 
             // Retention: hours older than the max age go.
-            long deleted = rollup(java.time.Duration.ofHours(20)).rollUp(now).rowsDeleted();
+            long deleted = rollup(Duration.ofHours(20)).rollUp(now).rowsDeleted();
             assertThat(deleted).isPositive();
-            assertThat(jdbc.queryForObject("SELECT MIN(HOUR_START) FROM P21_AGENT_HOURLY", java.time.OffsetDateTime.class).toInstant())
-                    .isAfterOrEqualTo(now.minus(java.time.Duration.ofHours(20)).truncatedTo(java.time.temporal.ChronoUnit.HOURS));
+            assertThat(jdbc.queryForObject("SELECT MIN(HOUR_START) FROM P21_AGENT_HOURLY", OffsetDateTime.class).toInstant())
+                    .isAfterOrEqualTo(now.minus(Duration.ofHours(20)).truncatedTo(ChronoUnit.HOURS));
         } finally {
             jdbc.update("DELETE FROM P21_AGENT_HOURLY");
             jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY");
@@ -398,10 +403,14 @@ abstract class ReportCases {
         }
     }
 
-    private HourlyRollup rollup(java.time.Duration maxAge) {
+    /** A report's rows over a window, before the rollup. */
+    private record Sample(String report, Map<String, Object> window, ReportSqlSupport.Rows rows) {
+    }
+
+    private HourlyRollup rollup(Duration maxAge) {
         JdbcTemplate jdbc = named.getJdbcTemplate();
         return new HourlyRollup(jdbc, new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())),
-                new RollupProperties("0 5 * * * ?", java.time.Duration.ofMinutes(5), java.time.Duration.ofHours(24)),
+                new RollupProperties("0 5 * * * ?", Duration.ofMinutes(5), Duration.ofHours(24)),
                 new RetentionProperties(maxAge, 10_000, "0 0 3 * * ?", "UTC", 500));
     }
 
