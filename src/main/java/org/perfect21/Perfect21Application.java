@@ -10,6 +10,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Perfect21Application {
 
     public static void main(String[] args) {
-        System.exit(new Perfect21Cli(System.out, System.err).execute(args));
+        System.exit(new Perfect21Cli(Perfect21Application.class, System.out, System.err).execute(args));
     }
 }

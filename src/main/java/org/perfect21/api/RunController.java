@@ -1,10 +1,10 @@
 package org.perfect21.api;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,12 +15,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.perfect21.execution.Launch;
-import org.perfect21.execution.NoSuchRunException;
-import org.perfect21.execution.RunLauncher;
+import org.perfect21.launch.Launch;
+import org.perfect21.history.NoSuchRunException;
+import org.perfect21.launch.RunLauncher;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunQueries;
+import org.perfect21.history.RunStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,7 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RunController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Set<String> STATUSES = Set.of("QUEUED", "STARTING", "RUNNING", "COMPLETED", "FAILED", "STOPPED");
+    // Answered to a stop of a running run while its agents are being cancelled; never a stored status.
+    private static final String STOPPING = "STOPPING";
 
     private final RunLauncher launcher;
     private final WorkflowRunner runner;
@@ -85,12 +87,7 @@ class RunController {
             @RequestParam(required = false) String status,
             @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int page,
             @Parameter(description = "runs per page, 1 to 500") @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
-        String wanted = status == null ? null : status.toUpperCase(Locale.ROOT);
-        if (wanted != null && !STATUSES.contains(wanted)) {
-            throw new ApiRequestException("query parameter 'status': '" + status + "' is not one of " + String.join(", ",
-                    STATUSES.stream().sorted().toList()));
-        }
-        return queries.page(workflow, wanted, page, size);
+        return queries.page(workflow, status == null ? null : statusOf(status), page, size);
     }
 
     @GetMapping(path = "/api/runs/{runId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -139,7 +136,7 @@ class RunController {
     @ApiProblem(status = 409, description = "the run has ended, or is not running in this server")
     ResponseEntity<LaunchResponse> stop(@Parameter(description = "run id") @PathVariable String runId) {
         boolean wasQueued = launcher.stop(runId);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LaunchResponse(runId, wasQueued ? "STOPPED" : "STOPPING"));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LaunchResponse(runId, wasQueued ? RunStatus.STOPPED.name() : STOPPING));
     }
 
     @PostMapping(path = "/api/runs/{runId}/restart", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -154,6 +151,15 @@ class RunController {
         return accepted(launcher.restart(runId));
     }
 
+    private static RunStatus statusOf(String status) {
+        try {
+            return RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ApiRequestException("query parameter 'status': '" + status + "' is not one of " + String.join(", ",
+                    Arrays.stream(RunStatus.values()).map(RunStatus::name).sorted().toList()));
+        }
+    }
+
     /** The launch body, as documented (read as a map so unknown fields can be named in the error). */
     record LaunchRequest(@Schema(description = "parameter values by name, typed as the workflow declares",
             example = "{\"path\": \".\"}") Map<String, Object> params) {
@@ -162,7 +168,7 @@ class RunController {
     private static ResponseEntity<LaunchResponse> accepted(Launch launch) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/runs/" + launch.runId()))
-                .body(new LaunchResponse(launch.runId(), launch.status()));
+                .body(new LaunchResponse(launch.runId(), launch.status().name()));
     }
 
     @SuppressWarnings("unchecked")

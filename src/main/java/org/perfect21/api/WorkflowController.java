@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.perfect21.execution.NoSuchWorkflowException;
 import org.perfect21.workflow.DefinitionCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +37,6 @@ class WorkflowController {
     @ApiResponse(responseCode = "200", description = "the workflow")
     @ApiProblem(status = 404, description = "no workflow has this name")
     WorkflowView show(@Parameter(description = "workflow name") @PathVariable String name) {
-        return catalog.workflow(name).map(WorkflowView::of)
-                .orElseThrow(() -> new NoSuchWorkflowException(name, catalog.current().workflows().keySet()));
+        return WorkflowView.of(catalog.require(name));
     }
 }

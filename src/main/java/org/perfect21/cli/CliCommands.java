@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.perfect21.execution.NoSuchRunException;
+import org.perfect21.history.NoSuchRunException;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
-import org.perfect21.history.PurgeReport;
-import org.perfect21.history.PurgeTrigger;
+import org.perfect21.retention.PurgeReport;
+import org.perfect21.retention.PurgeTrigger;
 import org.perfect21.history.RunDocument;
-import org.perfect21.history.RunPurger;
+import org.perfect21.history.RunStatus;
+import org.perfect21.retention.RunPurger;
 import org.perfect21.report.InvalidReportParametersException;
 import org.perfect21.report.NoSuchReportException;
 import org.perfect21.report.ReportCatalog;
@@ -111,7 +112,7 @@ class CliCommands {
         } else {
             RunTable.print(document, out);
         }
-        return "COMPLETED".equals(document.status()) ? Perfect21Cli.OK : Perfect21Cli.RUN_FAILED;
+        return document.status() == RunStatus.COMPLETED ? Perfect21Cli.OK : Perfect21Cli.RUN_FAILED;
     }
 
     private int purge(CliArguments.Purge purge, PrintStream out) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-import org.perfect21.Perfect21Application;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,10 +26,16 @@ public final class Perfect21Cli {
     public static final int RUN_FAILED = 1;
     public static final int USAGE = 2;
 
+    private final Class<?> application;
     private final PrintStream out;
     private final PrintStream err;
 
-    public Perfect21Cli(PrintStream out, PrintStream err) {
+    /**
+     * @param application the Spring Boot application class to start (the CLI is started by it, and does not
+     *                    name it, so that the dependency goes one way)
+     */
+    public Perfect21Cli(Class<?> application, PrintStream out, PrintStream err) {
+        this.application = application;
         this.out = out;
         this.err = err;
     }
@@ -79,8 +84,8 @@ public final class Perfect21Cli {
         CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context;
         try {
-            context = new SpringApplicationBuilder(Perfect21Application.class)
-                    .main(Perfect21Application.class)
+            context = new SpringApplicationBuilder(application)
+                    .main(application)
                     .web(WebApplicationType.SERVLET)
                     .bannerMode(Banner.Mode.OFF)
                     .properties("logging.level.org.springframework.boot.SpringApplication=OFF")
@@ -117,8 +122,8 @@ public final class Perfect21Cli {
     }
 
     /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
-    private static ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class)
+    private ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
                 .lazyInitialization(definitionsOnly)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-import org.perfect21.history.PurgeReport;
+import org.perfect21.retention.PurgeReport;
 
 /** Prints a purge report: runs and rows deleted (or that would be), the limits applied, and rows per table. */
 final class PurgeSummary {

@@ -35,6 +35,16 @@ public final class AgentPool {
         return agentThreads + runSlots;
     }
 
+    /**
+     * Runs {@code run} on one of the run-slot threads: a task that holds its thread for a whole run, which the
+     * utilization meter keeps apart from agent work.
+     *
+     * @throws java.util.concurrent.RejectedExecutionException when the executor is closing
+     */
+    public void startRunSlot(Runnable run) {
+        executor.execute(new RunSlotTask(run));
+    }
+
     public ExecutorUtilization.Snapshot utilization() {
         return utilization.snapshot();
     }

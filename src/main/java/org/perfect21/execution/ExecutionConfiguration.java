@@ -2,6 +2,7 @@ package org.perfect21.execution;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.perfect21.execution.partition.AgentDispatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class ExecutionConfiguration {
 
     @Bean
     ThreadPoolTaskExecutor agentExecutor(ExecutionProperties properties, ExecutorUtilization utilization) {
-        ThreadPoolTaskExecutor executor = new AgentExecutor();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         // The one executor also carries each queued run's job thread (mostly waiting on its agents),
         // so it holds a thread per run slot on top of the agents' threads.
         // core == max: with an unbounded queue a pool never grows past its core size.

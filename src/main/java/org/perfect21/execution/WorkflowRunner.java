@@ -11,7 +11,16 @@ import org.perfect21.context.ContextBudget;
 import org.perfect21.context.ContextProperties;
 import org.perfect21.context.ContextStore;
 import org.perfect21.context.RunContext;
+import org.perfect21.execution.job.JobStatuses;
+import org.perfect21.execution.job.WorkflowJobFactory;
+import org.perfect21.execution.live.LiveRun;
+import org.perfect21.execution.live.LiveRuns;
+import org.perfect21.execution.live.RunEvents;
+import org.perfect21.execution.live.RunPlan;
+import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunIds;
+import org.perfect21.history.RunStatus;
 import org.perfect21.history.RunHistory;
 import org.perfect21.workflow.DefinitionCatalog;
 import org.perfect21.workflow.DefinitionLoader;
@@ -24,6 +33,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class WorkflowRunner {
 
-    static final String RUN_ID = "run.id";
+    /** The job parameter that makes each run its own job instance. */
+    public static final String RUN_ID = "run.id";
+
+    private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
 
     private final WorkflowJobFactory jobs;
     private final JobOperator jobOperator;
@@ -47,10 +61,12 @@ public class WorkflowRunner {
     private final DefinitionCatalog catalog;
     private final ContextProperties contextDefaults;
     private final ContextStore contexts;
+    private final RunEvents events;
 
     WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
                    DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns, DefinitionCatalog catalog,
-                   ContextProperties contextDefaults, ContextStore contexts) {
+                   ContextProperties contextDefaults, ContextStore contexts, RunEvents events) {
+        this.events = events;
         this.contextDefaults = contextDefaults;
         this.contexts = contexts;
         this.jobs = jobs;
@@ -92,7 +108,7 @@ public class WorkflowRunner {
      */
     public RunDocument restart(String runId) {
         RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
-        if ("COMPLETED".equals(stored.status())) {
+        if (stored.status() == RunStatus.COMPLETED) {
             throw new RunNotRestartableException("run " + runId + " completed; there is nothing to restart");
         }
         if (liveRuns.isExecuting(runId)) {
@@ -109,7 +125,7 @@ public class WorkflowRunner {
      * or a restart when a job ran for it before. {@code workflow} and {@code params} are passed when
      * the launch happened in this process; otherwise they are rebuilt from the stored run.
      */
-    RunOutcome runClaimed(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean resumed) {
+    public RunOutcome runClaimed(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean resumed) {
         if (workflow != null && params != null && !resumed) {
             // Launched by this process a moment ago: nothing ran for it yet, nothing to read back.
             return new RunOutcome(runId, execute(plan(runId, workflow, params, false)));
@@ -141,11 +157,25 @@ public class WorkflowRunner {
     }
 
     /** Asks a run executing in this process to stop; false when it is not executing here. */
-    boolean stop(String runId, String reason) {
+    public boolean stop(String runId, String reason) {
         return liveRuns.get(runId).map(live -> {
             live.stop(reason);
             return true;
         }).orElse(false);
+    }
+
+    /** Whether the run's job executes in this process now. */
+    public boolean isExecuting(String runId) {
+        return liveRuns.isExecuting(runId);
+    }
+
+    /**
+     * Something to do when the application closes, before the runs still executing are stopped (the launch
+     * queue closes and takes its runs back). Registering rather than being a lifecycle bean keeps the caller,
+     * and with it the database, from being created by commands that never launch.
+     */
+    public void beforeShutdown(Runnable action) {
+        liveRuns.beforeStop(action);
     }
 
     private Map<String, Object> storedParams(RunHistory.StoredRun stored) {
@@ -184,14 +214,20 @@ public class WorkflowRunner {
     }
 
     /** Runs the plan's job to its end; returns the final status. */
-    private String execute(RunPlan plan) {
+    private RunStatus execute(RunPlan plan) {
         LiveRun live = liveRuns.open(plan.runId())
                 .orElseThrow(() -> new RunNotRestartableException("run " + plan.runId() + " is already running"));
         try {
-            return jobOperator.start(jobs.build(plan), parametersOf(plan.runId())).getStatus().name();
+            events.publish(new RunStarted(plan.runId(), plan.workflow().name(), plan.restart(), Instant.now()));
+            return JobStatuses.ofRun(jobOperator.start(jobs.build(plan), parametersOf(plan.runId())).getStatus());
         } catch (Exception e) {
-            history.markEnded(plan.runId(), null, null, "FAILED", Instant.now(), "launch failed: " + e.getMessage());
-            return "FAILED";
+            // The job never ran (its listener did not record an end): say why here, and in the log with the trace.
+            log.error("Run {} of workflow {} could not be launched", plan.runId(), plan.workflow().name(), e);
+            Instant endedAt = Instant.now();
+            String error = "launch failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            history.markEnded(plan.runId(), null, null, RunStatus.FAILED, endedAt, error);
+            events.publish(new RunFinished(plan.runId(), plan.workflow().name(), RunStatus.FAILED, endedAt, error));
+            return RunStatus.FAILED;
         } finally {
             liveRuns.close(live);
         }

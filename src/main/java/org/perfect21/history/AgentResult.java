@@ -14,14 +14,14 @@ import java.time.Instant;
  *                  when a cacheable agent ran, null when the agent is not cacheable
  */
 public record AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
-                          boolean recorded, String status, int attempts, Instant startedAt, Instant endedAt,
+                          boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
                           long outputBytes, boolean truncated, String output, String error, Long tokens,
                           String cacheTier) {
 
     public static final String CACHE_MISS = "MISS";
 
     public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
-                       boolean recorded, String status, int attempts, Instant startedAt, Instant endedAt,
+                       boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
                        long outputBytes, boolean truncated, String output, String error) {
         this(runId, phaseIndex, agentIndex, phase, agent, kind, recorded, status, attempts, startedAt, endedAt,
                 outputBytes, truncated, output, error, null, null);
@@ -32,13 +32,7 @@ public record AgentResult(String runId, int phaseIndex, int agentIndex, String p
         return cacheTier != null && !CACHE_MISS.equals(cacheTier);
     }
 
-    public static final String PENDING = "PENDING";
-    public static final String RUNNING = "RUNNING";
-    public static final String STOPPED = "STOPPED";
-    public static final String COMPLETED = "COMPLETED";
-    public static final String FAILED = "FAILED";
-
     public boolean succeeded() {
-        return COMPLETED.equals(status);
+        return status == AgentStatus.COMPLETED;
     }
 }

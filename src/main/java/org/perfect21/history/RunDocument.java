@@ -7,7 +7,7 @@ import java.util.List;
  * A run as the CLI's {@code --json} and the REST API show it. Later versions may add fields, never
  * remove or rename them.
  */
-public record RunDocument(String runId, String workflow, String status, Instant startedAt, Instant endedAt,
+public record RunDocument(String runId, String workflow, RunStatus status, Instant startedAt, Instant endedAt,
                           Long durationMs, String error, List<Phase> phases, Context context) {
 
     /**
@@ -21,7 +21,7 @@ public record RunDocument(String runId, String workflow, String status, Instant 
     }
 
     /** One phase of the run. */
-    public record Phase(String name, String status, Long durationMs, int succeeded, int failed, int required,
+    public record Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required,
                         List<Agent> agents) {
     }
 
@@ -33,12 +33,12 @@ public record RunDocument(String runId, String workflow, String status, Instant 
      *                  agent ran, null when it is not cacheable
      * @param tokens    tokens the agent reported using, or null
      */
-    public record Agent(String agent, String status, Instant startedAt, Instant endedAt, Long durationMs,
+    public record Agent(String agent, AgentStatus status, Instant startedAt, Instant endedAt, Long durationMs,
                         int attempts, long outputBytes, boolean outputTruncated, String error, boolean cacheHit,
                         String cacheTier, Long tokens) {
 
         public static Agent pending(String agent) {
-            return new Agent(agent, AgentResult.PENDING, null, null, null, 0, 0, false, null, false, null, null);
+            return new Agent(agent, AgentStatus.PENDING, null, null, null, 0, 0, false, null, false, null, null);
         }
     }
 }

@@ -42,10 +42,10 @@ final class RunDocumentReader {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            Instant started = RunHistory.instant(rs, "STARTED_AT");
-            Instant ended = RunHistory.instant(rs, "ENDED_AT");
+            Instant started = DatabaseTime.instant(rs, "STARTED_AT");
+            Instant ended = DatabaseTime.instant(rs, "ENDED_AT");
             RunDocument.Context context = context(rs);
-            RunDocument run = new RunDocument(runId, rs.getString("WORKFLOW"), rs.getString("STATUS"), started, ended,
+            RunDocument run = new RunDocument(runId, rs.getString("WORKFLOW"), RunStatus.valueOf(rs.getString("STATUS")), started, ended,
                     millis(started, ended), rs.getString("ERROR"), phases(rs), context);
             return Optional.of(run);
         }, runId);
@@ -61,8 +61,8 @@ final class RunDocumentReader {
         while (more) {
             int index = rs.getInt("PHASE_INDEX");
             String name = rs.getString("PHASE");
-            String status = rs.getString("PHASE_STATUS");
-            Long duration = millis(RunHistory.instant(rs, "PHASE_STARTED"), RunHistory.instant(rs, "PHASE_ENDED"));
+            PhaseStatus status = PhaseStatus.valueOf(rs.getString("PHASE_STATUS"));
+            Long duration = millis(DatabaseTime.instant(rs, "PHASE_STARTED"), DatabaseTime.instant(rs, "PHASE_ENDED"));
             int succeeded = rs.getInt("SUCCEEDED");
             int failed = rs.getInt("FAILED");
             int required = rs.getInt("REQUIRED");
@@ -86,8 +86,8 @@ final class RunDocumentReader {
     }
 
     private static RunDocument.Agent agent(ResultSet rs) throws SQLException {
-        return new RunDocument.Agent(rs.getString("AGENT"), rs.getString("AGENT_STATUS"),
-                RunHistory.instant(rs, "AGENT_STARTED"), RunHistory.instant(rs, "AGENT_ENDED"),
+        return new RunDocument.Agent(rs.getString("AGENT"), AgentStatus.valueOf(rs.getString("AGENT_STATUS")),
+                DatabaseTime.instant(rs, "AGENT_STARTED"), DatabaseTime.instant(rs, "AGENT_ENDED"),
                 (Long) rs.getObject("DURATION_MS", Long.class), rs.getInt("ATTEMPTS"), rs.getLong("OUTPUT_BYTES"),
                 rs.getBoolean("OUTPUT_TRUNCATED"), rs.getString("AGENT_ERROR"), rs.getBoolean("CACHE_HIT"),
                 rs.getString("CACHE_TIER"), (Long) rs.getObject("TOKENS", Long.class));

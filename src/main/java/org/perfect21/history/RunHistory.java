@@ -1,12 +1,10 @@
 package org.perfect21.history;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +14,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.perfect21.history.DatabaseTime.utc;
+
 /** Writes and reads the platform's run tables. Multi-row writes go out as JDBC batches in one transaction. */
 @Component
 public class RunHistory {
 
     // The run row's report figures (V10 derives them the same way for older rows): whole ms from a start to a bound instant.
-    private static final String MARK_RUNNING = "UPDATE P21_RUN SET STATUS = 'RUNNING', JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?,"
+    private static final String MARK_RUNNING = "UPDATE P21_RUN SET STATUS = ?, JOB_INSTANCE_ID = ?, JOB_EXECUTION_ID = ?,"
             + " STARTED_AT = ?, ENDED_AT = NULL, ERROR = NULL, DURATION_MS = NULL, AGENTS = NULL, QUEUE_WAIT_MS = "
             + millisFrom("CREATED_AT") + " WHERE RUN_ID = ?";
     private static final String MARK_ENDED = "UPDATE P21_RUN SET STATUS = ?, ENDED_AT = ?, ERROR = COALESCE(ERROR, ?),"
@@ -42,22 +42,26 @@ public class RunHistory {
         this.transaction = transaction;
     }
 
+    /** Records a run started from the command line: it skips the queue and is STARTING at once. */
     public void createRun(String runId, String workflow, String source, String paramsJson, Instant createdAt) {
-        jdbc.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, SOURCE, STATUS, PARAMS, CREATED_AT) VALUES (?, ?, ?, 'STARTING', ?, ?)",
-                runId, workflow, source, paramsJson, at(createdAt));
+        jdbc.update("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, SOURCE, STATUS, PARAMS, CREATED_AT) VALUES (?, ?, ?, ?, ?, ?)",
+                runId, workflow, source, RunStatus.STARTING.name(), paramsJson, utc(createdAt));
     }
 
     private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
-        jdbc.update(MARK_RUNNING, jobInstanceId, jobExecutionId, at(startedAt), at(startedAt), runId);
+        jdbc.update(MARK_RUNNING, RunStatus.RUNNING.name(), jobInstanceId, jobExecutionId, utc(startedAt), utc(startedAt), runId);
     }
 
     /**
      * Ends a run; an error already recorded (e.g. by a phase gate) is kept over {@code error}. The job ids
      * are set here too, for a job that failed before its first phase started.
      */
-    public void markEnded(String runId, Long jobInstanceId, Long jobExecutionId, String status, Instant endedAt, String error) {
-        OffsetDateTime ended = at(endedAt);
-        jdbc.update(MARK_ENDED, status, ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);
+    public void markEnded(String runId, Long jobInstanceId, Long jobExecutionId, RunStatus status, Instant endedAt, String error) {
+        if (!status.isTerminal()) {
+            throw new IllegalArgumentException("a run ends COMPLETED, FAILED or STOPPED, not " + status);
+        }
+        OffsetDateTime ended = utc(endedAt);
+        jdbc.update(MARK_ENDED, status.name(), ended, clip(error), jobInstanceId, jobExecutionId, ended, ended, ended, runId);
     }
 
     public void recordRunError(String runId, String error) {
@@ -75,19 +79,21 @@ public class RunHistory {
                 markRunning(start.runId(), start.firstOfExecution().jobInstanceId(), start.firstOfExecution().jobExecutionId(),
                         startedAt);
             }
-            if (start.mayExist() && jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = 'RUNNING', STARTED_AT = ?, ENDED_AT = NULL"
-                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", at(startedAt), start.runId(), start.phaseIndex()) > 0) {
+            if (start.mayExist() && jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, STARTED_AT = ?, ENDED_AT = NULL"
+                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", PhaseStatus.RUNNING.name(), utc(startedAt), start.runId(),
+                    start.phaseIndex()) > 0) {
                 return;
             }
             jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, AGENT_NAMES, STARTED_AT)"
-                            + " VALUES (?, ?, ?, 'RUNNING', ?, ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
-                    start.agents().size(), start.required(), String.join("\n", start.agents()), at(startedAt));
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
+                    PhaseStatus.RUNNING.name(), start.agents().size(), start.required(), String.join("\n", start.agents()),
+                    utc(startedAt));
         });
     }
 
-    public void endPhase(String runId, int phaseIndex, String status, int succeeded, int failed, Instant endedAt) {
+    public void endPhase(String runId, int phaseIndex, PhaseStatus status, int succeeded, int failed, Instant endedAt) {
         jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, SUCCEEDED = ?, FAILED = ?, ENDED_AT = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?",
-                status, succeeded, failed, at(endedAt), runId, phaseIndex);
+                status.name(), succeeded, failed, utc(endedAt), runId, phaseIndex);
     }
 
     /** Writes final agent states in one transaction: new rows as one JDBC batch, rows of re-run agents as another. */
@@ -116,10 +122,10 @@ public class RunHistory {
 
     /** Binds the result columns (1-12) and the key (13-15) shared by the insert and the update. */
     private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
-        ps.setString(1, r.status());
+        ps.setString(1, r.status().name());
         ps.setInt(2, r.attempts());
-        ps.setObject(3, at(r.startedAt()));
-        ps.setObject(4, at(r.endedAt()));
+        ps.setObject(3, utc(r.startedAt()));
+        ps.setObject(4, utc(r.endedAt()));
         if (r.startedAt() != null && r.endedAt() != null) {
             ps.setLong(5, r.endedAt().toEpochMilli() - r.startedAt().toEpochMilli());
         } else {
@@ -148,7 +154,7 @@ public class RunHistory {
                 rs -> {
                     int index = rs.getInt(1);
                     states.put(index, new AgentResult(runId, phaseIndex, index, null, null, null, true,
-                            rs.getString(2), rs.getInt(3), null, null, 0, false, null, null));
+                            AgentStatus.valueOf(rs.getString(2)), rs.getInt(3), null, null, 0, false, null, null));
                 }, runId, phaseIndex);
         return states;
     }
@@ -161,33 +167,24 @@ public class RunHistory {
         return jdbc.query("SELECT AGENT_INDEX, PHASE, AGENT, KIND, ATTEMPTS, OUTPUT_BYTES, OUTPUT_TRUNCATED, OUTPUT, TOKENS,"
                         + " CACHE_TIER FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND STATUS = ? ORDER BY AGENT_INDEX",
                 (rs, n) -> new AgentResult(runId, phaseIndex, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        true, AgentResult.COMPLETED, rs.getInt(5), null, null, rs.getLong(6), rs.getBoolean(7), rs.getString(8),
+                        true, AgentStatus.COMPLETED, rs.getInt(5), null, null, rs.getLong(6), rs.getBoolean(7), rs.getString(8),
                         null, (Long) rs.getObject(9, Long.class), rs.getString(10)),
-                runId, phaseIndex, AgentResult.COMPLETED);
+                runId, phaseIndex, AgentStatus.COMPLETED.name());
     }
 
     /** The workflow name and parameters (JSON) of a run, to rebuild it for a restart. */
     public Optional<StoredRun> storedRun(String runId) {
         return jdbc.query("SELECT WORKFLOW, SOURCE, STATUS, PARAMS, JOB_EXECUTION_ID FROM P21_RUN WHERE RUN_ID = ?",
-                rs -> rs.next() ? Optional.of(new StoredRun(runId, rs.getString(1), rs.getString(2), rs.getString(3),
+                rs -> rs.next() ? Optional.of(new StoredRun(runId, rs.getString(1), rs.getString(2), RunStatus.valueOf(rs.getString(3)),
                         rs.getString(4), (Long) rs.getObject(5, Long.class))) : Optional.empty(), runId);
     }
 
     /** What is needed to restart a run. */
-    public record StoredRun(String runId, String workflow, String source, String status, String paramsJson, Long jobExecutionId) {
+    public record StoredRun(String runId, String workflow, String source, RunStatus status, String paramsJson, Long jobExecutionId) {
     }
 
     public Optional<RunDocument> find(String runId) {
         return new RunDocumentReader(jdbc).read(runId);
-    }
-
-    static OffsetDateTime at(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     private static String clip(String text) {

@@ -20,7 +20,7 @@ public class RunQueries {
     }
 
     /** One run in a listing. */
-    public record RunSummary(String runId, String workflow, String status, String origin, Instant createdAt,
+    public record RunSummary(String runId, String workflow, RunStatus status, String origin, Instant createdAt,
                              Instant startedAt, Instant endedAt, Long durationMs, String error) {
     }
 
@@ -29,7 +29,7 @@ public class RunQueries {
     }
 
     /** Runs newest first, optionally of one workflow and/or in one status. */
-    public RunPage page(String workflow, String status, int page, int size) {
+    public RunPage page(String workflow, RunStatus status, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (workflow != null) {
@@ -38,7 +38,7 @@ public class RunQueries {
         }
         if (status != null) {
             where.append(" AND STATUS = ?");
-            args.add(status);
+            args.add(status.name());
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM P21_RUN" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
@@ -46,10 +46,10 @@ public class RunQueries {
         pageArgs.add((long) page * size);
         List<RunSummary> runs = jdbc.query("SELECT RUN_ID, WORKFLOW, STATUS, ORIGIN, CREATED_AT, STARTED_AT, ENDED_AT, ERROR"
                 + " FROM P21_RUN" + where + " ORDER BY CREATED_AT DESC, RUN_ID DESC LIMIT ? OFFSET ?", (rs, i) -> {
-                    Instant started = RunHistory.instant(rs, "STARTED_AT");
-                    Instant ended = RunHistory.instant(rs, "ENDED_AT");
-                    return new RunSummary(rs.getString("RUN_ID"), rs.getString("WORKFLOW"), rs.getString("STATUS"),
-                            rs.getString("ORIGIN"), RunHistory.instant(rs, "CREATED_AT"), started, ended,
+                    Instant started = DatabaseTime.instant(rs, "STARTED_AT");
+                    Instant ended = DatabaseTime.instant(rs, "ENDED_AT");
+                    return new RunSummary(rs.getString("RUN_ID"), rs.getString("WORKFLOW"), RunStatus.valueOf(rs.getString("STATUS")),
+                            rs.getString("ORIGIN"), DatabaseTime.instant(rs, "CREATED_AT"), started, ended,
                             started == null || ended == null ? null : Duration.between(started, ended).toMillis(),
                             rs.getString("ERROR"));
                 }, pageArgs.toArray());
@@ -60,12 +60,12 @@ public class RunQueries {
     public List<StoredOutput> outputs(String runId, String agent) {
         return jdbc.query("SELECT PHASE, STATUS, OUTPUT, OUTPUT_TRUNCATED FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = ?"
                         + " ORDER BY PHASE_INDEX, AGENT_INDEX",
-                (rs, i) -> new StoredOutput(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)).orElse(""),
+                (rs, i) -> new StoredOutput(rs.getString(1), AgentStatus.valueOf(rs.getString(2)), Optional.ofNullable(rs.getString(3)).orElse(""),
                         rs.getBoolean(4)), runId, agent);
     }
 
     /** An agent's stored output in one phase; {@code truncated} when the agent produced more than was kept. */
-    public record StoredOutput(String phase, String status, String output, boolean truncated) {
+    public record StoredOutput(String phase, AgentStatus status, String output, boolean truncated) {
     }
 
     public boolean exists(String runId) {

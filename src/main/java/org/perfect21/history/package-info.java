@@ -1,2 +1,10 @@
-/** The run history: runs, phases and agent results in the platform's tables, and the run document read from them. */
+/**
+ * The run history: runs, phases and agent results in the platform's tables, their state types
+ * ({@link org.perfect21.history.RunStatus}, {@link org.perfect21.history.PhaseStatus},
+ * {@link org.perfect21.history.AgentStatus}, with the moves each allows), and the run document read from them. It
+ * depends on no other feature.
+ */
+@ApplicationModule(displayName = "Run history", allowedDependencies = {})
 package org.perfect21.history;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,9 +1,6 @@
 package org.perfect21.retention;
 
 import org.perfect21.cache.ResultCache;
-import org.perfect21.history.PurgeInProgressException;
-import org.perfect21.history.PurgeTrigger;
-import org.perfect21.history.RunPurger;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;

@@ -1,6 +1,5 @@
 package org.perfect21.retention;
 
-import org.perfect21.history.RetentionProperties;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;

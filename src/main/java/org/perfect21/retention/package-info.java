@@ -1,5 +1,9 @@
 /**
- * The scheduled retention purge: a Quartz job and its cron trigger ({@code perfect21.retention.cron}) around
- * the purge of the run history ({@link org.perfect21.history.RunPurger}).
+ * Retention: the policy ({@code perfect21.retention.*}), the purge of whole runs past it in bounded batches, the
+ * record of purges, and the Quartz job that purges on {@code perfect21.retention.cron} (with the result cache's
+ * expired rows).
  */
+@ApplicationModule(displayName = "Retention", allowedDependencies = {"cache", "history"})
 package org.perfect21.retention;
+
+import org.springframework.modulith.ApplicationModule;

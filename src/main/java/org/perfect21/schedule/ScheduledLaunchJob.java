@@ -2,7 +2,7 @@ package org.perfect21.schedule;
 
 import java.util.Map;
 
-import org.perfect21.execution.RunLauncher;
+import org.perfect21.launch.RunLauncher;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.slf4j.Logger;

@@ -59,6 +59,16 @@ public class DefinitionCatalog {
         return current().workflow(name);
     }
 
+    /**
+     * The workflow of this name.
+     *
+     * @throws NoSuchWorkflowException when none has it (the message lists the known ones)
+     */
+    public WorkflowDefinition require(String name) {
+        Definitions definitions = current();
+        return definitions.workflow(name).orElseThrow(() -> new NoSuchWorkflowException(name, definitions.workflows().keySet()));
+    }
+
     private static List<String> fingerprint(Path jobsDir) {
         List<String> entries = new ArrayList<>();
         for (Path dir : List.of(jobsDir.resolve("agents"), jobsDir.resolve("workflows"))) {

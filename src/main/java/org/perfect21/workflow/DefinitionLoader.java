@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.perfect21.Perfect21Properties;
+import org.perfect21.config.Perfect21Properties;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.InstructionTemplates;

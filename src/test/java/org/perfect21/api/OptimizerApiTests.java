@@ -3,7 +3,7 @@ package org.perfect21.api;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
-import org.perfect21.monitor.Optimizer;
+import org.perfect21.optimizer.Optimizer;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 

@@ -1,5 +1,6 @@
 package org.perfect21.api;
 
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,8 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.perfect21.Perfect21Application;
-import org.perfect21.execution.Launch;
-import org.perfect21.execution.RunLauncher;
+import org.perfect21.launch.Launch;
+import org.perfect21.launch.RunLauncher;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,10 +39,10 @@ class QueueRestartTests {
                     launcher.launch("quick", Map.of(), null, "api"));
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             await().atMost(Duration.ofSeconds(10)).until(() -> "RUNNING".equals(status(jdbc, interrupted.runId())));
-            assertThat(queued).allSatisfy(l -> assertThat(l.status()).isEqualTo("QUEUED"));
+            assertThat(queued).allSatisfy(l -> assertThat(l.status()).isEqualTo(RunStatus.QUEUED));
         }
         assertThatThrownBy(() -> launcher.launch("quick", Map.of(), null, "api"))
-                .as("a closed server takes no launches").isInstanceOf(org.perfect21.execution.LaunchesClosedException.class);
+                .as("a closed server takes no launches").isInstanceOf(org.perfect21.launch.LaunchesClosedException.class);
         JdbcTemplate between;
         try (ConfigurableApplicationContext peek = startWithoutServer(jobs)) {
             between = peek.getBean(JdbcTemplate.class);
@@ -81,7 +82,7 @@ class QueueRestartTests {
             runId = jdbc.queryForObject("SELECT RUN_ID FROM P21_RUN", String.class);
         }
 
-        assertThat(outcome.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo("STOPPED");
+        assertThat(outcome.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(RunStatus.STOPPED);
         try (ConfigurableApplicationContext again = new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE).properties(props).run()) {
             assertThat(status(again.getBean(JdbcTemplate.class), runId)).isEqualTo("STOPPED");

@@ -1,5 +1,6 @@
 package org.perfect21.bench;
 
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ final class CacheBench {
             long coldNanos = System.nanoTime() - start;
             if (rep >= 0) { // the first round warms the JIT
                 samples.add(new Sample(firstNanos, secondNanos, coldNanos, hits(jdbc, second.runId()), hits(jdbc, cold.runId()),
-                        AGENTS, List.of(first, second, cold).stream().allMatch(o -> "COMPLETED".equals(o.status()))));
+                        AGENTS, List.of(first, second, cold).stream().allMatch(o -> RunStatus.COMPLETED == o.status())));
             }
         }
         return samples;

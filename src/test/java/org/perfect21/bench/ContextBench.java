@@ -1,5 +1,6 @@
 package org.perfect21.bench;
 
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ final class ContextBench {
                 long wall = System.nanoTime() - start;
                 Map<String, Object> row = jdbc.queryForMap("SELECT BYTES, PEAK_BYTES, ENTRIES, EVICTIONS, CUTS FROM P21_RUN_CONTEXT"
                         + " WHERE RUN_ID = ?", outcome.runId());
-                samples.add(new Sample(n, "COMPLETED".equals(outcome.status()), wall, ((Number) row.get("BYTES")).longValue(),
+                samples.add(new Sample(n, RunStatus.COMPLETED == outcome.status(), wall, ((Number) row.get("BYTES")).longValue(),
                         ((Number) row.get("PEAK_BYTES")).longValue(), ((Number) row.get("ENTRIES")).intValue(),
                         ((Number) row.get("EVICTIONS")).intValue(), ((Number) row.get("CUTS")).intValue()));
             }

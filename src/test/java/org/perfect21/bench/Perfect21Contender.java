@@ -1,5 +1,7 @@
 package org.perfect21.bench;
 
+import org.perfect21.history.AgentStatus;
+import org.perfect21.history.RunStatus;
 import java.util.Map;
 
 import org.perfect21.execution.RunOutcome;
@@ -25,7 +27,7 @@ final class Perfect21Contender implements Contender {
 
     @Override
     public boolean runToEnd(Workload workload) {
-        return "COMPLETED".equals(runner.execute(definitions.workflow(workload.name()).orElseThrow(), Map.of()).status());
+        return RunStatus.COMPLETED == runner.execute(definitions.workflow(workload.name()).orElseThrow(), Map.of()).status();
     }
 
     @Override
@@ -42,7 +44,7 @@ final class Perfect21Contender implements Contender {
         for (RunDocument.Phase phase : document.phases()) {
             for (RunDocument.Agent agent : phase.agents()) {
                 agents++;
-                if ("COMPLETED".equals(agent.status())) {
+                if (AgentStatus.COMPLETED == agent.status()) {
                     succeeded++;
                 }
                 if (agent.durationMs() != null) {
@@ -51,6 +53,6 @@ final class Perfect21Contender implements Contender {
             }
         }
         return new RunSample(wall, criticalMs * 1_000_000, succeeded, Math.max(agents, workload.agents()),
-                "COMPLETED".equals(document.status()));
+                RunStatus.COMPLETED == document.status());
     }
 }

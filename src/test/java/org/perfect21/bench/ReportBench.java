@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.flywaydb.core.Flyway;
-import org.perfect21.history.RetentionProperties;
+import org.perfect21.retention.RetentionProperties;
 import org.perfect21.report.ReportCatalog;
 import org.perfect21.report.ReportDefinition;
 import org.perfect21.report.ReportProperties;

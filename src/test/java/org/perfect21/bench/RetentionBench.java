@@ -1,5 +1,6 @@
 package org.perfect21.bench;
 
+import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
-import org.perfect21.history.PurgeReport;
-import org.perfect21.history.PurgeTrigger;
-import org.perfect21.history.RunHistoryFixture;
-import org.perfect21.history.RunPurger;
+import org.perfect21.retention.PurgeReport;
+import org.perfect21.retention.PurgeTrigger;
+import org.perfect21.retention.RunHistoryFixture;
+import org.perfect21.retention.RunPurger;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.boot.WebApplicationType;
@@ -127,7 +128,7 @@ final class RetentionBench {
                     for (int c = 0; c < HEAP_CLIENTS; c++) {
                         batch.add(clients.submit(() -> {
                             while (done.getAndIncrement() < checkpoint) {
-                                if (!"COMPLETED".equals(runner.execute(workflow, Map.of()).status())) {
+                                if (runner.execute(workflow, Map.of()).status() != RunStatus.COMPLETED) {
                                     throw new IllegalStateException("a no-op run did not complete");
                                 }
                             }

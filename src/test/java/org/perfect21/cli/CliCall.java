@@ -18,7 +18,7 @@ record CliCall(int exit, String out, String err) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = Stream.concat(Arrays.stream(args),
                 Stream.of("--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs")).toArray(String[]::new);
-        int exit = new Perfect21Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .execute(all);
         return new CliCall(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -30,7 +30,7 @@ class RunCommandTests {
         // Everything the process would print on stdout, logs included, lands in the buffer.
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         try {
-            exit = new Perfect21Cli(System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8))
+            exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, System.out, new PrintStream(stderr, true, StandardCharsets.UTF_8))
                     .execute("run", "feature-development", "--param", "feature=search", "--json",
                             "--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs",
                             "--logging.level.root=INFO");
@@ -71,7 +71,7 @@ class RunCommandTests {
                 """);
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 
-        int exit = new Perfect21Cli(new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
+        int exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(stdout, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()))
                 .execute("run", workflow.toString(), "--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs");
 
         assertThat(exit).isEqualTo(1);
@@ -92,7 +92,7 @@ class RunCommandTests {
                 """);
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-        int exit = new Perfect21Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8))
+        int exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8))
                 .execute("run", workflow.toString(), "--perfect21.data-dir=" + dir.resolve("data"), "--perfect21.jobs-dir=jobs");
 
         assertThat(exit).isEqualTo(2);
@@ -103,7 +103,7 @@ class RunCommandTests {
     void usageErrorsExitTwoWithoutStartingAnything() {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
-        int exit = new Perfect21Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8))
+        int exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(new ByteArrayOutputStream()), new PrintStream(stderr, true, StandardCharsets.UTF_8))
                 .execute("run");
 
         assertThat(exit).isEqualTo(2);

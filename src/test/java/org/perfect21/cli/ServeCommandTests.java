@@ -61,7 +61,7 @@ class ServeCommandTests {
     void helpStillPrintsUsageListingServe() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int exit = new Perfect21Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err)).execute("--help");
+        int exit = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err)).execute("--help");
 
         assertThat(exit).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: perfect21", "serve", "run", "validate");
@@ -76,7 +76,7 @@ class ServeCommandTests {
         args[i++] = "--perfect21.jobs-dir=jobs";
         args[i++] = "--perfect21.tokens=admin:serve-test-token";
         args[i] = "--spring.main.sources=" + Ready.class.getName();
-        Perfect21Cli cli = new Perfect21Cli(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Perfect21Cli cli = new Perfect21Cli(org.perfect21.Perfect21Application.class, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute(args));
         ConfigurableApplicationContext context = Ready.context.get(60, TimeUnit.SECONDS);

@@ -151,7 +151,7 @@ class ValidateCommandTests {
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--perfect21.data-dir=" + dataDir;
         all[args.length + 1] = "--perfect21.jobs-dir=" + jobsDir;
-        return new Perfect21Cli(print(out), print(err)).execute(all);
+        return new Perfect21Cli(org.perfect21.Perfect21Application.class, print(out), print(err)).execute(all);
     }
 
     /** Rows of P21_RUN, read from the CLI's file database once the CLI has closed it. */

@@ -1,5 +1,6 @@
 package org.perfect21.execution;
 
+import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ class ContextFlowTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(output(run.runId(), "builder")).isEqualTo("follow: plan for caching | [design/architect] [design/critic]");
         RunDocument.Context context = run.context();
         assertThat(context.budgetBytes()).as("the default budget").isEqualTo(150 * 1024);
@@ -96,7 +97,7 @@ class ContextFlowTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(output(run.runId(), "reader")).as("a1 was evicted when a3 arrived").startsWith("[a2][a3] ### first/a2");
         RunDocument.Context context = run.context();
         assertThat(context.budgetBytes()).isEqualTo(1024);
@@ -127,13 +128,13 @@ class ContextFlowTests {
                       - {name: reviewer, kind: probe, instruction: "{{#context.entries}}{{content}};{{/context.entries}}"}
                 """);
         RunDocument failed = runner.run(workflow, Map.of());
-        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         assertThat(failed.context().entries()).isEqualTo(2);
         probe.failing.clear();
 
         RunDocument restarted = runner.restart(failed.runId());
 
-        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.invocationsOf("f1")).as("the first phase is not run again").isEqualTo(1);
         assertThat(output(restarted.runId(), "reviewer")).isEqualTo("one;two;");
         assertThat(restarted.context().entries()).as("first's outputs are not added twice").isEqualTo(3);

@@ -1,5 +1,6 @@
 package org.perfect21.execution;
 
+import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ class PartitionedPhaseTests {
 
         RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.phases().get(0).succeeded()).isEqualTo(6);
         assertThat(run.phases().get(0).failed()).isEqualTo(1);
         assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent)
@@ -77,7 +78,7 @@ class PartitionedPhaseTests {
 
         RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
 
-        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).contains("4 of 6 agents succeeded", "requires 5");
     }
 }

@@ -1,5 +1,6 @@
 package org.perfect21.execution;
 
+import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class ResultCacheFlowTests {
 
         RunDocument second = runner.run(workflow, Map.of("topic", "caching"));
 
-        assertThat(second.status()).isEqualTo("COMPLETED");
+        assertThat(second.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.invocationsOf("c1")).isEqualTo(1);
         assertThat(probe.invocationsOf("c3")).as("its instruction, built from cached outputs, is the same").isEqualTo(1);
         assertThat(probe.invocationsOf("fresh")).as("not cacheable").isEqualTo(2);
@@ -112,12 +113,12 @@ class ResultCacheFlowTests {
         probe.failing.add("c1");
         WorkflowDefinition workflow = cachedWorkflow();
         RunDocument failed = runner.run(workflow, Map.of("topic", "flaky"));
-        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         probe.failing.clear();
 
         RunDocument retried = runner.run(workflow, Map.of("topic", "flaky"));
 
-        assertThat(retried.status()).isEqualTo("COMPLETED");
+        assertThat(retried.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(agents(retried).get(0).cacheTier()).isEqualTo("MISS");
         assertThat(agents(retried).get(1).cacheTier()).as("c2 succeeded the first time").isEqualTo("HOT");
         assertThat(probe.invocationsOf("c1")).isEqualTo(2);

@@ -10,13 +10,13 @@ import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 
 /** Loads a workflow written inline in a test through the real loader. */
-final class TestWorkflows {
+public final class TestWorkflows {
 
     private TestWorkflows() {
     }
 
     /** A scratch directory for a test class's database and workflow files. */
-    static Path tempDir() {
+    public static Path tempDir() {
         try {
             return Files.createTempDirectory("perfect21-tests");
         } catch (IOException e) {
@@ -24,7 +24,7 @@ final class TestWorkflows {
         }
     }
 
-    static WorkflowDefinition load(DefinitionLoader loader, Path dir, String yaml) {
+    public static WorkflowDefinition load(DefinitionLoader loader, Path dir, String yaml) {
         try {
             Files.createDirectories(dir);
             Path file = Files.createTempFile(dir, "workflow", ".yml");

@@ -1,5 +1,8 @@
 package org.perfect21.execution;
 
+import org.perfect21.history.PhaseStatus;
+import org.perfect21.history.AgentStatus;
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,7 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.InvalidParametersException;
@@ -71,10 +75,10 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         List<RunDocument.Agent> agents = run.phases().get(0).agents();
         assertThat(agents).hasSize(5).allSatisfy(agent -> {
-            assertThat(agent.status()).isEqualTo("COMPLETED");
+            assertThat(agent.status()).isEqualTo(AgentStatus.COMPLETED);
             assertThat(agent.outputBytes()).isEqualTo(2048);
             assertThat(agent.attempts()).isEqualTo(1);
         });
@@ -105,8 +109,8 @@ class WorkflowRunnerTests {
         probe.failing.clear();
         RunOutcome completed = runner.execute(workflow(probePhase("outcome-completed", 2, "")), Map.of());
 
-        assertThat(failed.status()).isEqualTo("FAILED").isEqualTo(runner.document(failed.runId()).status());
-        assertThat(completed.status()).isEqualTo("COMPLETED").isEqualTo(runner.document(completed.runId()).status());
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED).isEqualTo(runner.document(failed.runId()).status());
+        assertThat(completed.status()).isEqualTo(RunStatus.COMPLETED).isEqualTo(runner.document(completed.runId()).status());
     }
 
     @Test
@@ -119,14 +123,14 @@ class WorkflowRunnerTests {
             String runId = jdbc.queryForObject("SELECT MAX(RUN_ID) FROM P21_RUN WHERE WORKFLOW = 'live'", String.class);
             assertThat(runId).isNotNull();
             RunDocument live = runner.document(runId);
-            assertThat(live.status()).isEqualTo("RUNNING");
+            assertThat(live.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(live.phases().get(0).agents()).extracting(RunDocument.Agent::agent, RunDocument.Agent::status)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", "COMPLETED"),
-                            org.assertj.core.groups.Tuple.tuple("p2", "RUNNING"), org.assertj.core.groups.Tuple.tuple("p3", "PENDING"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("p1", AgentStatus.COMPLETED),
+                            org.assertj.core.groups.Tuple.tuple("p2", AgentStatus.RUNNING), org.assertj.core.groups.Tuple.tuple("p3", AgentStatus.PENDING));
             assertThat(live.phases().get(0).agents().get(1).startedAt()).isNotNull();
             assertThat(live.phases().get(0).agents().get(1).attempts()).isEqualTo(1);
         });
-        assertThat(running.join().status()).isEqualTo("COMPLETED");
+        assertThat(running.join().status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -135,7 +139,7 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.maxInFlight.get()).isEqualTo(2);
         assertThat(run.phases().get(0).agents()).hasSize(6);
     }
@@ -146,7 +150,7 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.maxInFlight.get()).as("perfect21.execution.max-concurrent-agents=6").isEqualTo(6);
     }
 
@@ -157,7 +161,7 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.maxObserved.get()).as("active JDBC connections while agents ran").isZero();
     }
 
@@ -172,8 +176,8 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
-        assertThat(run.phases()).extracting(RunDocument.Phase::status).containsExactly("COMPLETED", "COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.phases()).extracting(RunDocument.Phase::status).containsExactly(PhaseStatus.COMPLETED, PhaseStatus.COMPLETED);
         assertThat(run.phases().get(0).succeeded()).isEqualTo(2);
         assertThat(run.phases().get(0).failed()).isEqualTo(2);
         assertThat(probe.invocationsOf("after")).isEqualTo(1);
@@ -190,10 +194,10 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).contains("phase 'work'", "2 of 4 agents succeeded", "requires 3");
         assertThat(run.phases()).hasSize(1);
-        assertThat(run.phases().get(0).status()).isEqualTo("FAILED");
+        assertThat(run.phases().get(0).status()).isEqualTo(PhaseStatus.FAILED);
         assertThat(probe.invocationsOf("after")).isZero();
     }
 
@@ -207,18 +211,18 @@ class WorkflowRunnerTests {
                     agents: [{name: f1, kind: probe}, {name: f2, kind: probe}]
                 """ + probePhase("ignored", 4, "").substring("name: ignored\nphases:\n".length()));
         RunDocument failed = runner.run(workflow, Map.of());
-        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.status()).isEqualTo(RunStatus.FAILED);
         probe.failing.clear();
 
         RunDocument restarted = runner.restart(failed.runId());
 
         assertThat(restarted.runId()).isEqualTo(failed.runId());
-        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.invocationsOf("f1")).as("completed phase not re-run").isEqualTo(1);
         assertThat(probe.invocationsOf("p1")).as("completed agent not re-run").isEqualTo(1);
         assertThat(probe.invocationsOf("p3")).as("failed agent re-run").isEqualTo(2);
         RunDocument.Agent p3 = restarted.phases().get(1).agents().stream().filter(a -> a.agent().equals("p3")).findFirst().orElseThrow();
-        assertThat(p3.status()).isEqualTo("COMPLETED");
+        assertThat(p3.status()).isEqualTo(AgentStatus.COMPLETED);
         assertThat(p3.attempts()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION e JOIN P21_RUN r ON r.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
                 + " WHERE r.RUN_ID = ?", Integer.class, failed.runId())).as("two executions of one job instance").isEqualTo(2);
@@ -238,7 +242,7 @@ class WorkflowRunnerTests {
 
         RunDocument restarted = runner.restart(failed.runId());
 
-        assertThat(restarted.status()).isEqualTo("COMPLETED");
+        assertThat(restarted.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.invocationsOf("p1")).isEqualTo(1);
         assertThat(probe.invocationsOf("p2")).isEqualTo(2);
     }
@@ -264,7 +268,7 @@ class WorkflowRunnerTests {
         RunDocument run = runner.run(workflow, Map.of());
 
         RunDocument.Agent agent = run.phases().get(0).agents().get(0);
-        assertThat(agent.status()).isEqualTo("FAILED");
+        assertThat(agent.status()).isEqualTo(AgentStatus.FAILED);
         assertThat(agent.attempts()).isEqualTo(3);
         assertThat(agent.error()).contains("simulated failure of flaky (attempt 3)");
     }
@@ -281,9 +285,9 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         RunDocument.Agent slow = run.phases().get(0).agents().get(0);
-        assertThat(slow.status()).isEqualTo("FAILED");
+        assertThat(slow.status()).isEqualTo(AgentStatus.FAILED);
         assertThat(slow.error()).isEqualTo("timed out after 100 ms");
     }
 
@@ -300,7 +304,7 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.phases().get(0).agents().get(0).error()).isEqualTo("timed out after 300 ms");
         long grandchild = Long.parseLong(Files.readString(pidFile).strip());
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
@@ -319,9 +323,9 @@ class WorkflowRunnerTests {
 
         RunDocument run = runner.run(workflow, Map.of());
 
-        assertThat(run.status()).isEqualTo("FAILED");
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent, RunDocument.Agent::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("long", "FAILED"), org.assertj.core.groups.Tuple.tuple("short", "COMPLETED"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("long", AgentStatus.FAILED), org.assertj.core.groups.Tuple.tuple("short", AgentStatus.COMPLETED));
         assertThat(run.phases().get(0).agents().get(0).error()).isEqualTo("phase 'bounded' timed out after 150 ms");
     }
 
@@ -365,7 +369,7 @@ class WorkflowRunnerTests {
     void theShippedFeatureDevelopmentWorkflowCompletes() {
         RunDocument run = runner.run(loader.load().workflow("feature-development").orElseThrow(), Map.of());
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.phases()).extracting(RunDocument.Phase::name).containsExactly("analysis", "review");
         assertThat(run.phases().get(0).agents()).extracting(RunDocument.Agent::agent).containsExactly(
                 "backend-architect", "security-auditor", "test-engineer", "api-designer", "database-specialist");
@@ -375,7 +379,7 @@ class WorkflowRunnerTests {
     void theShippedRepositoryStatsWorkflowDoesRealWorkWithGit() {
         RunDocument run = runner.run(loader.load().workflow("repository-stats").orElseThrow(), Map.of("path", "."));
 
-        assertThat(run.status()).as(String.valueOf(run)).isEqualTo("COMPLETED");
+        assertThat(run.status()).as(String.valueOf(run)).isEqualTo(RunStatus.COMPLETED);
         String commits = jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'commit-count'",
                 String.class, run.runId());
         assertThat(Integer.parseInt(commits.strip())).isPositive();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.perfect21.history.RetentionProperties;
+import org.perfect21.retention.RetentionProperties;
 import org.perfect21.rollup.HourlyRollup;
 import org.perfect21.rollup.RollupProperties;
 import org.perfect21.rollup.RollupResult;

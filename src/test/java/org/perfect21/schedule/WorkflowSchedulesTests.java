@@ -1,5 +1,6 @@
 package org.perfect21.schedule;
 
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,8 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.perfect21.execution.Launch;
-import org.perfect21.execution.RunLauncher;
+import org.perfect21.launch.Launch;
+import org.perfect21.launch.RunLauncher;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
 import org.quartz.CronTrigger;
@@ -124,7 +125,7 @@ class WorkflowSchedulesTests {
 
     @Test
     void aFireLaunchesTheWorkflowThroughTheQueueKeyedByItsFireTime() throws Exception {
-        when(launcher.launch(anyString(), anyMap(), anyString(), anyString())).thenReturn(new Launch("run-1", "QUEUED", false));
+        when(launcher.launch(anyString(), anyMap(), anyString(), anyString())).thenReturn(new Launch("run-1", RunStatus.QUEUED, false));
         schedules.sync(definitions("fire", workflow("fired", "{cron: \"0 0 5 1 1 ? 2099\", params: {depth: 7}}")));
 
         scheduler.triggerJob(JobKey.jobKey("fired", WorkflowSchedules.GROUP));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.perfect21.Perfect21Properties;
+import org.perfect21.config.Perfect21Properties;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.CachePolicy;

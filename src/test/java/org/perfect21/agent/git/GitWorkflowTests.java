@@ -1,5 +1,6 @@
 package org.perfect21.agent.git;
 
+import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class GitWorkflowTests {
 
         RunDocument run = runner.run(workflow, Map.of("path", repository.toString()));
 
-        assertThat(run.status()).isEqualTo("COMPLETED");
+        assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         List<RunQueries.StoredOutput> outputs = queries.outputs(run.runId(), "snap");
         assertThat(outputs).hasSize(1);
         JsonNode snapshot = json.readTree(outputs.get(0).output());

@@ -1,9 +1,0 @@
-package org.perfect21.execution;
-
-/** The application is shutting down and accepts no more launches. */
-public class LaunchesClosedException extends RuntimeException {
-
-    public LaunchesClosedException() {
-        super("Perfect21 is shutting down and accepts no launches; retry against the restarted server");
-    }
-}

@@ -1,0 +1,12 @@
+package org.perfect21.execution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A phase of a run has started: its row is written, its agents are about to run.
+ *
+ * @param agents the phase's agent names, in order (their index is their position)
+ */
+public record PhaseStarted(String runId, int phaseIndex, String phase, List<String> agents, Instant at) {
+}

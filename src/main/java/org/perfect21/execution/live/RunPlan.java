@@ -1,0 +1,16 @@
+package org.perfect21.execution.live;
+
+import java.util.Map;
+
+import org.perfect21.context.RunContext;
+import org.perfect21.workflow.WorkflowDefinition;
+
+/**
+ * Everything a run's job needs: which workflow, with which typed parameters.
+ *
+ * @param restart whether this execution restarts an earlier, failed one of the same run
+ * @param context the run's context: outputs of finished phases under the budget, restored on a restart
+ */
+public record RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
+                      RunContext context) {
+}

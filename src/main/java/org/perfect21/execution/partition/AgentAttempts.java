@@ -1,0 +1,125 @@
+package org.perfect21.execution.partition;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.perfect21.agent.AgentCall;
+import org.perfect21.agent.AgentOutcome;
+import org.perfect21.execution.AgentStarted;
+import org.perfect21.execution.live.LiveRun;
+import org.perfect21.execution.live.RunEvents;
+import org.perfect21.execution.live.RunPlan;
+import org.perfect21.workflow.PhaseDefinition;
+import org.perfect21.workflow.PreparedAgent;
+
+/**
+ * The attempts of a partition's agents: each goes through the dispatcher (the platform-wide bound), runs under
+ * its timeout (the agent's, else {@code perfect21.execution.default-agent-timeout}) and is retried up to the
+ * agent's {@code retries} on the agent executor. Once the partition is cut short (phase deadline, stop) nothing
+ * more starts and what is in flight fails with the reason; kinds then release what their attempts hold.
+ */
+final class AgentAttempts {
+
+    /** What an agent's attempts gave: the last outcome, after how many attempts in this execution. */
+    record Attempted(AgentOutcome outcome, int attempts) {
+    }
+
+    private final RunPlan plan;
+    private final int phaseIndex;
+    private final PhaseDefinition phase;
+    private final AgentDispatcher dispatcher;
+    private final Executor executor;
+    private final Duration defaultTimeout;
+    private final LiveRun live;
+    private final RunEvents events;
+    private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile RuntimeException cutShortBy;
+
+    AgentAttempts(RunPlan plan, int phaseIndex, AgentDispatcher dispatcher, Executor executor, Duration defaultTimeout,
+                  LiveRun live, RunEvents events) {
+        this.plan = plan;
+        this.phaseIndex = phaseIndex;
+        this.phase = plan.workflow().phases().get(phaseIndex);
+        this.dispatcher = dispatcher;
+        this.executor = executor;
+        this.defaultTimeout = defaultTimeout;
+        this.live = live;
+        this.events = events;
+    }
+
+    /** Runs the agent's attempts, the first numbered after {@code priorAttempts}; never completes exceptionally. */
+    CompletableFuture<Attempted> run(PreparedAgent agent, int agentIndex, String instruction, int priorAttempts) {
+        return attempt(agent, agentIndex, instruction, priorAttempts, 1);
+    }
+
+    /** Starts nothing more and fails the attempts in flight with {@code reason}. */
+    void cutShort(RuntimeException reason) {
+        cutShortBy = reason;
+        for (CompletableFuture<AgentOutcome> running : inFlight) {
+            running.completeExceptionally(reason);
+        }
+    }
+
+    boolean isCutShort() {
+        return cutShortBy != null;
+    }
+
+    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, String instruction, int priorAttempts,
+                                                 int attempt) {
+        return dispatcher.submit(() -> start(agent, agentIndex, instruction, priorAttempts + attempt))
+                .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
+                .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || isCutShort()
+                        ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
+                        // A retry starts on the agent executor, not on whichever thread saw the failure.
+                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, instruction, priorAttempts, attempt + 1),
+                                executor)
+                                .thenCompose(retry -> retry));
+    }
+
+    private CompletableFuture<AgentOutcome> start(PreparedAgent agent, int agentIndex, String instruction, int attemptNumber) {
+        RuntimeException reason = cutShortBy;
+        if (reason != null) {
+            return CompletableFuture.failedFuture(reason);
+        }
+        Instant startedAt = Instant.now();
+        live.agentStarted(phaseIndex, agentIndex, startedAt, attemptNumber);
+        events.publish(new AgentStarted(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(), attemptNumber,
+                startedAt));
+        AgentCall call = new AgentCall(plan.runId(), phase.name(), instruction, attemptNumber, plan.params(), executor);
+        CompletableFuture<AgentOutcome> running = agent.runner().start(call);
+        running.orTimeout(timeoutOf(agent).toMillis(), TimeUnit.MILLISECONDS);
+        inFlight.add(running);
+        running.whenComplete((o, e) -> inFlight.remove(running));
+        reason = cutShortBy;
+        if (reason != null) {
+            running.completeExceptionally(reason);
+        }
+        return running;
+    }
+
+    private Duration timeoutOf(PreparedAgent agent) {
+        return agent.definition().timeout() != null ? agent.definition().timeout() : defaultTimeout;
+    }
+
+    /** Why an attempt failed, in words for the run document. */
+    String describe(PreparedAgent agent, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof PartitionExecution.RunStoppedException) {
+            return cause.getMessage();
+        }
+        if (cause instanceof PartitionExecution.PhaseTimeoutException) {
+            return "phase '" + phase.name() + "' timed out after " + phase.timeout().toMillis() + " ms";
+        }
+        if (cause instanceof TimeoutException) {
+            return "timed out after " + timeoutOf(agent).toMillis() + " ms";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

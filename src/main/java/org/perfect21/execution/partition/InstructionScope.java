@@ -1,0 +1,34 @@
+package org.perfect21.execution.partition;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.perfect21.context.ContextView;
+import org.perfect21.execution.live.RunPlan;
+import org.perfect21.workflow.PhaseDefinition;
+import org.perfect21.workflow.PreparedAgent;
+
+/**
+ * What an agent's instruction template sees: parameters, run, workflow, phase, agent, the context of earlier
+ * phases ({@code context}) and the latest git snapshot in it ({@code git}). The phase's part is built once per
+ * partition: the context's text may be large and is the same for every agent.
+ */
+final class InstructionScope {
+
+    private final Map<String, Object> phaseScope;
+
+    InstructionScope(RunPlan plan, int phaseIndex) {
+        PhaseDefinition phase = plan.workflow().phases().get(phaseIndex);
+        ContextView context = plan.context().view();
+        this.phaseScope = Map.of("params", plan.params(), "run", Map.of("id", plan.runId()),
+                "workflow", Map.of("name", plan.workflow().name()), "phase", Map.of("name", phase.name(), "index", phaseIndex),
+                "context", context.scope(), "git", context.git());
+    }
+
+    /** The agent's instruction, rendered once for all its attempts. */
+    String render(PreparedAgent agent) {
+        Map<String, Object> scope = new HashMap<>(phaseScope);
+        scope.put("agent", Map.of("name", agent.name()));
+        return agent.instruction().render(scope);
+    }
+}
