@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.perfect21.cache.Trimmable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,17 +51,10 @@ public class InstructionTemplates implements Trimmable {
         String render(Map<String, Object> scope);
     }
 
-    public InstructionTemplates() {
-        this(TemplateProperties.defaults(), null);
-    }
-
-    @Autowired
     public InstructionTemplates(TemplateProperties properties, ObjectProvider<MeterRegistry> registry) {
         // Caffeine runs maintenance on the calling thread: no work goes to the common pool.
         this.compiled = Caffeine.newBuilder().maximumSize(properties.cacheSize()).executor(Runnable::run).recordStats().build();
-        if (registry != null) {
-            registry.ifAvailable(r -> CaffeineCacheMetrics.monitor(r, compiled, "perfect21.templates"));
-        }
+        registry.ifAvailable(r -> CaffeineCacheMetrics.monitor(r, compiled, "perfect21.templates"));
     }
 
     /**

@@ -14,8 +14,4 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("perfect21.templates")
 public record TemplateProperties(@DefaultValue("256") @Min(1) @Max(1_000_000) int cacheSize) {
-
-    public static TemplateProperties defaults() {
-        return new TemplateProperties(256);
-    }
 }

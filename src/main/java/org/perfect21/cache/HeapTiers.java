@@ -7,7 +7,6 @@ import java.time.Instant;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import com.github.benmanes.caffeine.cache.Policy;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 
@@ -104,20 +103,6 @@ final class HeapTiers {
 
     long warmBytes() {
         return warm.policy().eviction().map(eviction -> eviction.weightedSize().orElse(0)).orElse(0L);
-    }
-
-    /** Which heap tier holds a live entry for the key, without counting as a read; null if neither. For tests. */
-    CacheTier tierOf(CacheKey key) {
-        Instant now = clock.instant();
-        if (quietlyLive(hot.policy(), key, now)) {
-            return CacheTier.HOT;
-        }
-        return quietlyLive(warm.policy(), key, now) ? CacheTier.WARM : null;
-    }
-
-    private static boolean quietlyLive(Policy<CacheKey, CacheEntry> policy, CacheKey key, Instant now) {
-        CacheEntry entry = policy.getIfPresentQuietly(key);
-        return entry != null && !entry.expiredAt(now);
     }
 
     // Caffeine expires by its ticker; the check against the clock as well keeps an entry past its

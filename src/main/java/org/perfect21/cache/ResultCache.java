@@ -50,7 +50,7 @@ public class ResultCache implements Trimmable {
         this(properties, jdbc, transaction, meters.getIfAvailable(), Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    /** With a clock and a ticker of their own, tests move time forward without waiting. */
+    /** On a clock and a ticker of its own (the time a cache entry lives is measured on both). */
     ResultCache(CacheProperties properties, JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry meters,
                 Clock clock, Ticker ticker) {
         this.clock = clock;
@@ -162,11 +162,6 @@ public class ResultCache implements Trimmable {
     @Override
     public long trim() {
         return heap.clear();
-    }
-
-    /** The in-heap tiers, for tests in this package. */
-    HeapTiers heap() {
-        return heap;
     }
 
     // An output counts by what it takes as UTF-8, as in the database. Each char is 1 to 3 bytes, so only

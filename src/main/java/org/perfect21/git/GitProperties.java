@@ -29,9 +29,4 @@ public record GitProperties(
             throw new IllegalArgumentException("perfect21.git.max-commits must be at least 1, not " + maxCommits);
         }
     }
-
-    /** The defaults, for code that builds snapshots outside a Spring context (tests, benchmarks). */
-    public static GitProperties defaults() {
-        return new GitProperties(256, 1000, 16);
-    }
 }

@@ -1,5 +1,6 @@
 package org.perfect21.agent;
 
+import org.perfect21.testing.Defaults;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InstructionTemplatesTests {
 
-    private final InstructionTemplates templates = new InstructionTemplates();
+    private final InstructionTemplates templates = Defaults.templates();
 
     @Test
     void rendersParametersSectionsAndNestedValuesWithoutHtmlEscaping() {
@@ -61,7 +62,7 @@ class InstructionTemplatesTests {
     void cacheStatisticsAreMetrics() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("registry", registry));
-        InstructionTemplates measured = new InstructionTemplates(TemplateProperties.defaults(),
+        InstructionTemplates measured = new InstructionTemplates(new TemplateProperties(256),
                 beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
         measured.compile("a", "{{x}}");
         measured.compile("b", "{{x}}");

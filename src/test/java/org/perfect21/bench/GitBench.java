@@ -1,5 +1,6 @@
 package org.perfect21.bench;
 
+import org.perfect21.testing.Defaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -100,8 +101,8 @@ final class GitBench {
         int repetitions = quick ? 30 : 150;
         Path dir = scratch.resolve("git-bench-repo");
         build(dir);
-        GitSnapshots warm = new GitSnapshots(GitProperties.defaults());
-        GitProperties defaults = GitProperties.defaults();
+        GitSnapshots warm = new GitSnapshots(Defaults.gitProperties());
+        GitProperties defaults = Defaults.gitProperties();
         GitSnapshots noHistoryCache = new GitSnapshots(new GitProperties(0, defaults.maxCommits(), defaults.openRepositories()));
         List<Supplier<Object>> contenders = List.of(
                 () -> uncached(dir),
@@ -140,7 +141,7 @@ final class GitBench {
 
     /** A snapshot by a new GitSnapshots: it opens the repository and reads everything. */
     private static GitSnapshot uncached(Path dir) {
-        try (GitSnapshots snapshots = new GitSnapshots(GitProperties.defaults())) {
+        try (GitSnapshots snapshots = new GitSnapshots(Defaults.gitProperties())) {
             return snapshots.snapshot(dir, LOG_COMMITS, "base");
         }
     }

@@ -1,5 +1,6 @@
 package org.perfect21.git;
 
+import org.perfect21.testing.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ class GitSnapshotsTests {
     @TempDir
     Path dir;
 
-    private final GitSnapshots snapshots = new GitSnapshots(GitProperties.defaults());
+    private final GitSnapshots snapshots = new GitSnapshots(Defaults.gitProperties());
 
     @AfterEach
     void closeRepositories() {

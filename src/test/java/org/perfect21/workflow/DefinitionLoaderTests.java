@@ -1,5 +1,6 @@
 package org.perfect21.workflow;
 
+import org.perfect21.testing.Defaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class DefinitionLoaderTests {
     @TempDir
     Path jobs;
 
-    private final InstructionTemplates templates = new InstructionTemplates();
+    private final InstructionTemplates templates = Defaults.templates();
 
     // --- loading -------------------------------------------------------------------------------
 
@@ -1017,7 +1018,7 @@ class DefinitionLoaderTests {
     private DefinitionLoader loader() {
         // The git kind only loads here (no snapshot is taken), so its snapshots are never closed.
         AgentKinds kinds = new AgentKinds(List.of(new SimulatedAgentKind(), new CommandAgentKind(templates),
-                new GitAgentKind(new GitSnapshots(GitProperties.defaults()), GitProperties.defaults(), templates,
+                new GitAgentKind(new GitSnapshots(Defaults.gitProperties()), Defaults.gitProperties(), templates,
                         JsonMapper.builder().build())));
         return new DefinitionLoader(new Perfect21Properties(jobs.resolve("data"), jobs), kinds, templates);
     }

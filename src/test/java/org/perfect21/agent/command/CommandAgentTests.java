@@ -1,5 +1,6 @@
 package org.perfect21.agent.command;
 
+import org.perfect21.testing.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 class CommandAgentTests {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
-    private final CommandAgentKind kind = new CommandAgentKind(new InstructionTemplates());
+    private final CommandAgentKind kind = new CommandAgentKind(Defaults.templates());
 
     @AfterEach
     void closeExecutor() {

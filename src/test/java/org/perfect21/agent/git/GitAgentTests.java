@@ -1,5 +1,6 @@
 package org.perfect21.agent.git;
 
+import org.perfect21.testing.Defaults;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ class GitAgentTests {
 
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final JsonMapper json = JsonMapper.builder().build();
-    private final GitSnapshots snapshots = new GitSnapshots(GitProperties.defaults());
-    private final GitAgentKind kind = new GitAgentKind(snapshots, GitProperties.defaults(), new InstructionTemplates(), json);
+    private final GitSnapshots snapshots = new GitSnapshots(Defaults.gitProperties());
+    private final GitAgentKind kind = new GitAgentKind(snapshots, Defaults.gitProperties(), Defaults.templates(), json);
 
     @AfterEach
     void close() {
