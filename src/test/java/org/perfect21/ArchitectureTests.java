@@ -5,13 +5,13 @@ import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.perfect21.architecture.ArchitectureRules;
+import org.perfect21.architecture.MainClasses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTests {
 
-    private static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.perfect21");
+    private static final JavaClasses MAIN = MainClasses.IMPORTED;
 
     @TestFactory
     Stream<DynamicTest> productionCodeKeepsEveryClockRule() {
