@@ -10,11 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,15 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
  * A real server on a random port with one token per role and the test probe endpoints. Test classes that
  * extend it share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestProbeController.class)
+@ApiServerTest
 abstract class ApiTestSupport {
 
-    static final String VIEWER = "viewer-token-0123456789abcdef";
-    static final String OPERATOR = "operator-token-0123456789abcdef";
-    static final String ADMIN = "admin-token-0123456789abcdef";
+    static final String VIEWER = ApiClient.VIEWER;
+    static final String OPERATOR = ApiClient.OPERATOR;
+    static final String ADMIN = ApiClient.ADMIN;
 
-    private static final Path DATA = tempDir();
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -39,13 +33,7 @@ abstract class ApiTestSupport {
     @LocalServerPort
     int port;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> "jobs");
-        registry.add("perfect21.tokens", () -> "viewer:" + VIEWER + ", operator:" + OPERATOR + ",admin:" + ADMIN);
-    }
-
+    
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
@@ -80,11 +68,4 @@ abstract class ApiTestSupport {
         return response.headers().firstValue("Content-Type").orElse("");
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-api-tests");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -13,13 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.springframework.test.context.TestPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,22 +26,13 @@ import static org.awaitility.Awaitility.await;
  * 200 launches from 20 client threads against 4 concurrent runs and a queue of 50: every answer is
  * 202 or 429, every accepted run completes exactly once, none is lost, never more than 4 run at once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiServerTest
+@TestPropertySource(properties = {
+        "perfect21.execution.max-concurrent-runs=4",
+        "perfect21.execution.queue-capacity=50"})
 class LaunchLoadTests {
 
-    static final Path DATA = ApiTestFiles.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = ApiTestFiles.jobsDir(DATA);
-        ApiTestFiles.workflow(jobs, "load", "{name: l1, kind: simulated, latency: 100ms..200ms}\n      - {name: l2, kind: simulated, latency: 100ms}");
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.tokens", () -> ApiClient.TOKENS);
-        registry.add("perfect21.execution.max-concurrent-runs", () -> "4");
-        registry.add("perfect21.execution.queue-capacity", () -> "50");
-    }
-
+    
     @LocalServerPort
     int port;
     @Autowired

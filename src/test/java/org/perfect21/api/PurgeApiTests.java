@@ -8,32 +8,18 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.perfect21.retention.RunPurger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The admin purge endpoints over HTTP: roles, dry runs, the report, the list of purges and bad parameters. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiServerTest
 class PurgeApiTests {
 
-    static final Path DATA = ApiTestFiles.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = ApiTestFiles.jobsDir(DATA);
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.tokens", () -> ApiClient.TOKENS);
-        registry.add("perfect21.retention.max-age", () -> "1h");
-        registry.add("perfect21.retention.cron", () -> "0 0 3 1 1 ? 2099");
-    }
-
+    
     @LocalServerPort
     int port;
     @Autowired
@@ -47,10 +33,10 @@ class PurgeApiTests {
     void anAdminPurgesOldRunsAndADryRunBeforeOnlyCountsThem() {
         String old = launchAndAwait();
         String recent = launchAndAwait();
-        // Two hours ago is past perfect21.retention.max-age (1h) for this server.
-        Instant twoHoursAgo = Instant.now().minus(Duration.ofHours(2));
-        jdbc.update("UPDATE P21_RUN SET CREATED_AT = ?, ENDED_AT = ? WHERE RUN_ID = ?", twoHoursAgo.atOffset(java.time.ZoneOffset.UTC),
-                twoHoursAgo.plusSeconds(1).atOffset(java.time.ZoneOffset.UTC), old);
+        // 31 days ago is past perfect21.retention.max-age (30 days by default).
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
+        jdbc.update("UPDATE P21_RUN SET CREATED_AT = ?, ENDED_AT = ? WHERE RUN_ID = ?", monthAgo.atOffset(java.time.ZoneOffset.UTC),
+                monthAgo.plusSeconds(1).atOffset(java.time.ZoneOffset.UTC), old);
 
         ApiClient.Answer dry = api().post("/api/admin/purge?dryRun=true", ApiClient.ADMIN, null);
         assertThat(api().get("/api/runs/" + old, ApiClient.VIEWER).status()).isEqualTo(200);
@@ -69,7 +55,8 @@ class PurgeApiTests {
         assertThat(report.path("rowsDeleted").asLong()).isEqualTo(dryReport.path("rowsDeleted").asLong()).isGreaterThan(5);
         assertThat(report.path("rowsByTable").path("P21_AGENT_RESULT").asLong()).isEqualTo(1);
         assertThat(report.path("rowsByTable").propertyNames()).containsExactlyElementsOf(RunPurger.TABLES);
-        assertThat(Instant.parse(report.path("cutoff").asString())).isBefore(Instant.now().minus(Duration.ofMinutes(59)));
+        assertThat(Instant.parse(report.path("cutoff").asString())).isBefore(Instant.now().minus(Duration.ofDays(30)).plusSeconds(60))
+                .isAfter(monthAgo);
         assertThat(report.path("maxRuns").asInt()).isEqualTo(10_000);
         assertThat(report.path("durationMs").isNumber()).isTrue();
         assertThat(report.path("startedAt").asString()).isNotEmpty();

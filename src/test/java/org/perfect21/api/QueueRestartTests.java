@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.Perfect21Application;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
@@ -23,12 +24,12 @@ import static org.awaitility.Awaitility.await;
 /** Queued runs, and runs a stopping or dying server left unfinished, run when the server starts again. */
 class QueueRestartTests {
 
-    static final Path DATA = ApiTestFiles.tempDir();
+    @TempDir
+    static Path data;
 
     @Test
     void queuedAndInterruptedRunsCompleteAfterTheServerRestartsOnTheSameDatabase() throws IOException {
-        Path jobs = ApiTestFiles.jobsDir(DATA);
-        ApiTestFiles.workflow(jobs, "nap", "{name: nap, kind: simulated, latency: 1500ms}");
+        Path jobs = ApiTestFiles.jobsDir(data);
         Launch interrupted;
         List<Launch> queued;
         RunLauncher launcher;
@@ -66,9 +67,9 @@ class QueueRestartTests {
 
     @Test
     void closingTheApplicationStopsACommandLineRunWhichEndsStoppedAndCanBeRestarted() throws Exception {
-        Path jobs = ApiTestFiles.jobsDir(DATA.resolve("cli"));
-        Path data = DATA.resolve("cli");
-        String[] props = {"perfect21.data-dir=" + data, "perfect21.jobs-dir=" + jobs};
+        Path cliData = data.resolve("cli");
+        Path jobs = ApiTestFiles.jobsDir(cliData);
+        String[] props = {"perfect21.data-dir=" + cliData, "perfect21.jobs-dir=" + jobs};
         java.util.concurrent.CompletableFuture<org.perfect21.execution.RunOutcome> outcome;
         String runId;
         try (ConfigurableApplicationContext cli = new SpringApplicationBuilder(Perfect21Application.class)
@@ -109,7 +110,7 @@ class QueueRestartTests {
     }
 
     private static String[] properties(Path jobs, String... more) {
-        List<String> all = new java.util.ArrayList<>(List.of("perfect21.data-dir=" + DATA, "perfect21.jobs-dir=" + jobs,
+        List<String> all = new java.util.ArrayList<>(List.of("perfect21.data-dir=" + data, "perfect21.jobs-dir=" + jobs,
                 "perfect21.tokens=" + ApiClient.TOKENS));
         all.addAll(List.of(more));
         return all.toArray(String[]::new);

@@ -9,29 +9,17 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin reports over HTTP: listing, JSON and CSV answers, roles, and named parameter errors. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiServerTest
 class ReportApiTests {
 
-    static final Path DATA = ApiTestFiles.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = ApiTestFiles.jobsDir(DATA);
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.tokens", () -> ApiClient.TOKENS);
-    }
-
+    
     @LocalServerPort
     int port;
     @Autowired

@@ -4,43 +4,24 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.perfect21.config.Perfect21Properties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.perfect21.api.RunApiTests.assertProblem;
 
 /** Schedules over HTTP: the server registers them from the definitions at start; operators pause and resume. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApiServerTest
 class ScheduleApiTests {
 
-    static final Path DATA = ApiTestFiles.tempDir();
-    static Path jobs;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        jobs = ApiTestFiles.jobsDir(DATA);
-        Files.writeString(jobs.resolve("workflows/yearly.yml"), """
-                name: yearly
-                parameters:
-                  count: {type: integer, default: 1}
-                schedule: {cron: "0 0 5 1 1 ? 2099", zone: UTC, params: {count: 4}}
-                phases:
-                  - name: only
-                    agents:
-                      - {name: y, kind: simulated, latency: 10ms}
-                """);
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.tokens", () -> ApiClient.TOKENS);
-    }
-
+    
     @LocalServerPort
     int port;
+    @Autowired
+    Perfect21Properties properties;
 
     @Test
     void theServerRegistersSchedulesFromTheDefinitionsAndListsThem() {
@@ -61,7 +42,7 @@ class ScheduleApiTests {
     @Test
     void aScheduleAddedToAFileAppearsAtTheNextListingAndGoesWhenRemoved() throws IOException {
         ApiClient api = new ApiClient(port);
-        Path file = jobs.resolve("workflows/added.yml");
+        Path file = properties.jobsDir().resolve("workflows/added.yml");
         Files.writeString(file, """
                 name: added
                 schedule: {cron: "0 0 6 1 1 ? 2099"}

@@ -9,14 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.perfect21.testing.EngineTest;
+import org.springframework.test.context.TestPropertySource;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,20 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The cache as the application builds it: properties bound from perfect21.cache.*, the Flyway table, the
  * meters in the application's registry, the agent executor as the I/O executor, and the trimmer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EngineTest
+@TestPropertySource(properties = {
+        "perfect21.cache.hot-max-entries=3",
+        "perfect21.cache.default-ttl=2h",
+        "perfect21.cache.max-entry-bytes=64KB"})
 class ResultCacheApplicationTests {
-
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
-        registry.add("perfect21.retention.cron", () -> "0 0 3 1 1 ? 2099");
-        registry.add("perfect21.cache.hot-max-entries", () -> "3");
-        registry.add("perfect21.cache.default-ttl", () -> "2h");
-        registry.add("perfect21.cache.max-entry-bytes", () -> "64KB");
-    }
 
     @Autowired
     ResultCache cache;
@@ -76,13 +67,5 @@ class ResultCacheApplicationTests {
         assertThat(meters.find("perfect21.cache.warm.bytes").gauge()).isNotNull();
         assertThat(meters.find("perfect21.cache.stores").functionCounter()).isNotNull();
         assertThat(meters.find("perfect21.cache.skipped").functionCounter()).isNotNull();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-result-cache-tests");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

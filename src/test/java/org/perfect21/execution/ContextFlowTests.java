@@ -1,5 +1,9 @@
 package org.perfect21.execution;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
+import org.perfect21.testing.ProbeAgentKind;
+import org.perfect21.testing.TestWorkflows;
 import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,26 +14,16 @@ import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Outputs of finished phases flow into later phases' instructions through the run's context, under its budget. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ProbeConfiguration.class)
+@EngineTest
 class ContextFlowTests {
 
-    static final Path DATA = TestWorkflows.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> "jobs");
-    }
+    @TempDir
+    static Path dir;
 
     @Autowired
     WorkflowRunner runner;
@@ -169,6 +163,6 @@ class ContextFlowTests {
     }
 
     private WorkflowDefinition workflow(String yaml) {
-        return TestWorkflows.load(loader, DATA.resolve("workflows"), yaml);
+        return TestWorkflows.load(loader, dir, yaml);
     }
 }

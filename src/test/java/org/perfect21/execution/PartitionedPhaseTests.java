@@ -1,5 +1,10 @@
 package org.perfect21.execution;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
+import org.perfect21.testing.ProbeAgentKind;
+import org.perfect21.testing.TestWorkflows;
+import org.springframework.test.context.TestPropertySource;
 import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,28 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A phase split over several partitions (grid size 3): one worker step execution each, one gate over all. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ProbeConfiguration.class)
+@EngineTest
+@TestPropertySource(properties = {
+        "perfect21.execution.grid-size=3"})
 class PartitionedPhaseTests {
 
-    static final Path DATA = TestWorkflows.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> "jobs");
-        registry.add("perfect21.execution.grid-size", () -> "3");
-    }
-
+    @TempDir
+    static Path dir;
 
     @Autowired
     WorkflowRunner runner;
@@ -54,7 +49,7 @@ class PartitionedPhaseTests {
                 + String.join("", java.util.stream.IntStream.rangeClosed(1, 7)
                 .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
 
-        RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
+        RunDocument run = runner.run(TestWorkflows.load(loader, dir, yaml), Map.of());
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.phases().get(0).succeeded()).isEqualTo(6);
@@ -76,7 +71,7 @@ class PartitionedPhaseTests {
                 + String.join("", java.util.stream.IntStream.rangeClosed(1, 6)
                 .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
 
-        RunDocument run = runner.run(TestWorkflows.load(loader, DATA.resolve("workflows"), yaml), Map.of());
+        RunDocument run = runner.run(TestWorkflows.load(loader, dir, yaml), Map.of());
 
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).contains("4 of 6 agents succeeded", "requires 5");

@@ -1,5 +1,9 @@
 package org.perfect21.execution;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
+import org.perfect21.testing.ProbeAgentKind;
+import org.perfect21.testing.TestWorkflows;
 import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,26 +16,16 @@ import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cacheable agents are served from the result cache when the same definition saw the same instruction and parameters. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(ProbeConfiguration.class)
+@EngineTest
 class ResultCacheFlowTests {
 
-    static final Path DATA = TestWorkflows.tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> "jobs");
-    }
+    @TempDir
+    static Path dir;
 
     @Autowired
     WorkflowRunner runner;
@@ -52,7 +46,7 @@ class ResultCacheFlowTests {
     }
 
     private WorkflowDefinition cachedWorkflow() {
-        return TestWorkflows.load(loader, DATA.resolve("workflows"), """
+        return TestWorkflows.load(loader, dir, """
                 name: cached
                 parameters:
                   topic: {type: string, required: true}

@@ -1,5 +1,7 @@
 package org.perfect21.launch;
 
+import org.perfect21.testing.EngineTest;
+import org.springframework.test.context.TestPropertySource;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunStatus;
 import java.io.IOException;
@@ -13,60 +15,25 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfect21.execution.RunNotRestartableException;
-import org.perfect21.execution.TestWorkflows;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.NoSuchWorkflowException;
 import org.perfect21.workflow.InvalidParametersException;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The launch queue: limit, order, capacity, idempotency, stop and restart through the queue. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EngineTest
+@TestPropertySource(properties = {
+        "perfect21.jobs-dir=src/test/jobs/launch",
+        "perfect21.execution.max-concurrent-runs=2",
+        "perfect21.execution.queue-capacity=3"})
 class RunLauncherTests {
-
-    static final Path DATA = TestWorkflows.tempDir();
-    static final Path JOBS = DATA.resolve("jobs");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(JOBS.resolve("workflows"));
-        write("quick", "{name: q, kind: simulated, latency: 30ms}");
-        write("slow", "{name: s, kind: simulated, latency: 400ms}");
-        write("slower", "{name: s, kind: simulated, latency: 1200ms}");
-        write("sleeper", "{name: fast, kind: simulated, latency: 10ms}\n      - {name: sleeper, kind: command, command: [sleep, \"30\"]}");
-        Files.writeString(JOBS.resolve("workflows/typed.yml"), """
-                name: typed
-                parameters:
-                  count: {type: integer, required: true}
-                phases:
-                  - name: only
-                    agents:
-                      - {name: t, kind: simulated, latency: 10ms}
-                """);
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", JOBS::toString);
-        registry.add("perfect21.execution.max-concurrent-runs", () -> "2");
-        registry.add("perfect21.execution.queue-capacity", () -> "3");
-    }
-
-    private static void write(String name, String agents) throws IOException {
-        Files.writeString(JOBS.resolve("workflows/" + name + ".yml"), """
-                name: %s
-                phases:
-                  - name: only
-                    agents:
-                      - %s
-                """.formatted(name, agents));
-    }
 
     @Autowired
     RunLauncher launcher;

@@ -17,11 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,28 +26,8 @@ import static org.awaitility.Awaitility.await;
  * Memory pressure driven by a simulated threshold notification on the way up and a real garbage
  * collection's notification on the way down (marks at 99 % and 98 %, so any real heap is below low).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(RecordingCache.Config.class)
+@OptimizerTest
 class MemoryPressureTests {
-
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = DATA.resolve("jobs");
-        Files.createDirectories(jobs.resolve("workflows"));
-        Files.writeString(jobs.resolve("workflows/quick.yml"), """
-                name: quick
-                phases:
-                  - name: only
-                    agents:
-                      - {name: q, kind: simulated, latency: 5ms}
-                """);
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.memory.high", () -> "0.99");
-        registry.add("perfect21.memory.low", () -> "0.98");
-    }
 
     @Autowired
     HeapWatch heap;
@@ -166,11 +142,4 @@ class MemoryPressureTests {
         return pools.stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow().getUsage().getMax();
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-memory-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

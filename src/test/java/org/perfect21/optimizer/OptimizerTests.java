@@ -21,52 +21,15 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.SimpleTrigger;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The optimizer in the application: pool sizing from measured utilization, SLOs from the database, its Quartz job. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@Import(RecordingCache.Config.class)
+@OptimizerTest
 class OptimizerTests {
-
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path jobs = DATA.resolve("jobs");
-        Files.createDirectories(jobs.resolve("workflows"));
-        Files.writeString(jobs.resolve("workflows/quick.yml"), """
-                name: quick
-                phases:
-                  - name: only
-                    agents:
-                      - {name: a, kind: simulated, latency: 20ms}
-                      - {name: b, kind: simulated, latency: 30ms}
-                """);
-        Files.writeString(jobs.resolve("workflows/failing.yml"), """
-                name: failing
-                phases:
-                  - name: only
-                    agents:
-                      - {name: f, kind: simulated, failureRate: 1}
-                """);
-        // A trigger fired by hand is written row by row; a scan that reads it half-written fails and Quartz waits
-        // dbRetryInterval (15 s by default) before scanning again, longer than this test waits for the fire.
-        registry.add("spring.quartz.properties.org.quartz.jobStore.dbRetryInterval", () -> "500");
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", jobs::toString);
-        registry.add("perfect21.execution.agent-threads", () -> "10");
-        registry.add("perfect21.execution.max-concurrent-runs", () -> "2");
-        registry.add("perfect21.optimizer.min-agent-threads", () -> "4");
-        registry.add("perfect21.optimizer.max-agent-threads", () -> "20");
-    }
 
     @Autowired
     Optimizer optimizer;
@@ -200,11 +163,4 @@ class OptimizerTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> decisions.recent(DecisionKind.POOL_SIZE, 500).size() > before);
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-optimizer-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.perfect21.testing.FiringSchedulesTest;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
@@ -16,10 +17,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,20 +26,8 @@ import static org.awaitility.Awaitility.await;
  * The purge's Quartz job and trigger: registered from perfect21.retention.*, and fired by the scheduler,
  * which also deletes the result cache's expired rows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@FiringSchedulesTest
 class RetentionScheduleTests {
-
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
-        registry.add("perfect21.retention.cron", () -> "* * * * * ?");
-        registry.add("perfect21.retention.zone", () -> "Asia/Tokyo");
-        // The scheduler runs here as it does in the server.
-        registry.add("spring.quartz.auto-startup", () -> "true");
-    }
 
     @Autowired
     Scheduler scheduler;
@@ -80,11 +66,4 @@ class RetentionScheduleTests {
                 .equals(List.of("f".repeat(64))));
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-retention-schedule-tests");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.perfect21.retention;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.history.DatabaseTime;
 import org.perfect21.history.RunStatus;
 import java.io.IOException;
@@ -28,10 +30,7 @@ import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,20 +41,13 @@ import static org.awaitility.Awaitility.await;
  * The retention purge on a database holding 2,000 runs: what goes and what stays per table, no orphan
  * rows anywhere, queued and running runs untouched however old, dry runs, and the purge records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EngineTest
 class RunPurgerTests {
 
-    static final Path DATA = tempDir();
+    @TempDir
+    static Path dir;
     static final int RUNS = 2000;
     static final Set<String> ACTIVE = Set.of("QUEUED", "STARTING", "RUNNING");
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
-        // No scheduled purge while these tests count rows.
-        registry.add("perfect21.retention.cron", () -> "0 0 3 1 1 ? 2099");
-    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -266,7 +258,7 @@ class RunPurgerTests {
     }
 
     private WorkflowDefinition workflow(String name, String phases) throws IOException {
-        Path file = DATA.resolve(name + ".yml");
+        Path file = dir.resolve(name + ".yml");
         Files.writeString(file, "name: " + name + "\n" + phases);
         return loader.loadFiles(List.of(), List.of(file)).workflow(name).orElseThrow();
     }
@@ -326,15 +318,5 @@ class RunPurgerTests {
 
     private static List<String> ids(List<RunHistoryFixture.Run> runs) {
         return runs.stream().map(RunHistoryFixture.Run::runId).toList();
-    }
-
-    private static Path tempDir() {
-        try {
-            Path dir = Files.createTempDirectory("perfect21-purge-tests");
-            Files.createDirectories(dir.resolve("jobs/workflows"));
-            return dir;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

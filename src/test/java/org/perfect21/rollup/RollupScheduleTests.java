@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
+import org.perfect21.testing.FiringSchedulesTest;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
@@ -21,28 +22,14 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The rollup's Quartz job and trigger: registered from perfect21.rollup.*, in UTC, and fired by the scheduler, which
  * rolls the closed hours of the agent results up. (The report cases check the rollup's figures on H2 and PostgreSQL.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@FiringSchedulesTest
 class RollupScheduleTests {
-
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> DATA.resolve("jobs").toString());
-        registry.add("perfect21.rollup.cron", () -> "* * * * * ?");
-        // The scheduler runs here as it does in the server.
-        registry.add("spring.quartz.auto-startup", () -> "true");
-    }
 
     @Autowired
     Scheduler scheduler;
@@ -94,11 +81,4 @@ class RollupScheduleTests {
                 .hasMessageContaining("perfect21.rollup.chunk");
     }
 
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-rollup-schedule-tests");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package org.perfect21.schedule;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
+import org.springframework.test.context.TestPropertySource;
 import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +20,6 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,27 +36,16 @@ import static org.mockito.Mockito.when;
  * Triggers follow the definitions: created, updated, removed; pausing survives updates; a fire is a
  * launch through the (mocked) launcher. Nothing waits for the clock: fires are triggered by hand.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class WorkflowSchedulesTests {
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("perfect21-schedules");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
+@EngineTest
+@TestPropertySource(properties = {
         // A trigger fired by hand is written row by row; a scan that reads it half-written fails and Quartz waits
         // dbRetryInterval (15 s by default) before scanning again, longer than this test waits for the fire.
-        registry.add("spring.quartz.properties.org.quartz.jobStore.dbRetryInterval", () -> "500");
-        registry.add("perfect21.data-dir", DATA::toString);
-        registry.add("perfect21.jobs-dir", () -> DATA.resolve("empty-jobs").toString());
-    }
+        "spring.quartz.properties.org.quartz.jobStore.dbRetryInterval=500",
+        "perfect21.jobs-dir=src/test/jobs/none"})
+class WorkflowSchedulesTests {
+
+    @TempDir
+    static Path dir;
 
     @MockitoBean
     RunLauncher launcher;
@@ -142,14 +131,14 @@ class WorkflowSchedulesTests {
 
     private Definitions definitions(String set, String... workflows) {
         try {
-            Path dir = DATA.resolve(set);
-            Files.createDirectories(dir.resolve("workflows"));
+            Path jobs = dir.resolve(set);
+            Files.createDirectories(jobs.resolve("workflows"));
             for (int i = 0; i < workflows.length; i++) {
                 if (!workflows[i].isEmpty()) {
-                    Files.writeString(dir.resolve("workflows/w" + i + ".yml"), workflows[i]);
+                    Files.writeString(jobs.resolve("workflows/w" + i + ".yml"), workflows[i]);
                 }
             }
-            return loader.load(dir);
+            return loader.load(jobs);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,7 @@
 package org.perfect21.agent.git;
 
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +18,6 @@ import org.perfect21.history.RunQueries;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,16 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A workflow with a git agent, loaded from YAML and run by the platform: its stored output is the snapshot's JSON, and
  * later phases' templates see it as {@code git}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@EngineTest
 class GitWorkflowTests {
 
-    static final Path DATA = tempDir();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("perfect21.data-dir", () -> DATA.resolve("data").toString());
-        registry.add("perfect21.jobs-dir", () -> "jobs");
-    }
+    @TempDir
+    static Path dir;
 
     @Autowired
     WorkflowRunner runner;
@@ -50,7 +44,7 @@ class GitWorkflowTests {
 
     @Test
     void aGitAgentRecordsTheSnapshotOfTheRepositoryGivenAsAParameter() throws IOException {
-        Path repository = DATA.resolve("repo");
+        Path repository = dir.resolve("repo");
         RevCommit head;
         try (TestRepository repo = TestRepository.init(repository)) {
             repo.write("a.txt", "1\n").commitAll("first");
@@ -58,7 +52,7 @@ class GitWorkflowTests {
             head = repo.write("a.txt", "1\n2\n").commitAll("second");
             repo.write("a.txt", "edited by an earlier phase\n");
         }
-        Path file = DATA.resolve("git-snapshot.yml");
+        Path file = dir.resolve("git-snapshot.yml");
         Files.writeString(file, """
                 name: git-snapshot
                 parameters:
@@ -89,13 +83,5 @@ class GitWorkflowTests {
         assertThat(snapshot.get("diffstat").get("insertions").asInt()).isEqualTo(1);
         // The next phase's instruction reads the snapshot as the git template value; cat echoes it back.
         assertThat(queries.outputs(run.runId(), "report").get(0).output()).isEqualTo("on main: second; first; [ M a.txt]");
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-git-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.perfect21.execution;
+package org.perfect21.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,21 +9,13 @@ import java.util.List;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 
-/** Loads a workflow written inline in a test through the real loader. */
+/** Loads a workflow written inline in a test through the real loader (with the jobs directory's agents). */
 public final class TestWorkflows {
 
     private TestWorkflows() {
     }
 
-    /** A scratch directory for a test class's database and workflow files. */
-    public static Path tempDir() {
-        try {
-            return Files.createTempDirectory("perfect21-tests");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
+    /** Writes {@code yaml} to a new file in {@code dir} and loads it. */
     public static WorkflowDefinition load(DefinitionLoader loader, Path dir, String yaml) {
         try {
             Files.createDirectories(dir);

@@ -1,4 +1,4 @@
-package org.perfect21.execution;
+package org.perfect21.testing;
 
 import java.util.Map;
 import java.util.Set;
@@ -19,16 +19,16 @@ import org.perfect21.agent.AgentSettings;
  * the most attempts in flight at once, and whatever {@link #observer} reports while an attempt runs.
  * Agents named in {@link #failing} fail. Each attempt lasts {@code latency} (default 50ms) on a timer.
  */
-class ProbeAgentKind implements AgentKind {
+public class ProbeAgentKind implements AgentKind {
 
-    final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
-    final Set<String> failing = ConcurrentHashMap.newKeySet();
-    final AtomicInteger inFlight = new AtomicInteger();
-    final AtomicInteger maxInFlight = new AtomicInteger();
-    final AtomicInteger maxObserved = new AtomicInteger();
-    volatile IntSupplier observer = () -> 0;
+    public final Map<String, AtomicInteger> invocations = new ConcurrentHashMap<>();
+    public final Set<String> failing = ConcurrentHashMap.newKeySet();
+    public final AtomicInteger inFlight = new AtomicInteger();
+    public final AtomicInteger maxInFlight = new AtomicInteger();
+    public final AtomicInteger maxObserved = new AtomicInteger();
+    public volatile IntSupplier observer = () -> 0;
 
-    void reset() {
+    public void reset() {
         invocations.clear();
         failing.clear();
         inFlight.set(0);
@@ -37,7 +37,7 @@ class ProbeAgentKind implements AgentKind {
         observer = () -> 0;
     }
 
-    int invocationsOf(String agent) {
+    public int invocationsOf(String agent) {
         AtomicInteger count = invocations.get(agent);
         return count == null ? 0 : count.get();
     }
