@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfect21.execution.AgentPool;
+import org.perfect21.execution.ExecutorUtilization;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
 import org.quartz.JobDetail;
@@ -48,11 +49,15 @@ class OptimizerTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** About where the optimizer's current window began. */
+    private ExecutorUtilization.Snapshot windowStart;
+
     @BeforeEach
     void tenAgentThreadsAndAFreshWindow() {
         await().atMost(Duration.ofSeconds(30)).until(() -> launcher.executing() == 0 && launcher.queued() == 0);
         // The tick starts a fresh window (and decides on the last one); the pool is then set back.
         optimizer.tick();
+        windowStart = pool.utilization();
         pool.resize(10);
     }
 
@@ -98,7 +103,9 @@ class OptimizerTests {
         List<Decision> made;
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> started.getCount() == 0);
-            await().pollDelay(Duration.ofMillis(600)).until(() -> true);
+            // Until the busy time outweighs the moments before the tasks started (measured, not slept on).
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> Utilization.between(windowStart, pool.utilization(), pool.threads()).utilization() > 0.85);
             made = optimizer.tick();
         } finally {
             release.countDown();
