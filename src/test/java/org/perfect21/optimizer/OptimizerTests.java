@@ -49,15 +49,15 @@ class OptimizerTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** About where the optimizer's current window began. */
+    /** Taken just before the optimizer's current window began: utilization since then is at most the window's. */
     private ExecutorUtilization.Snapshot windowStart;
 
     @BeforeEach
     void tenAgentThreadsAndAFreshWindow() {
         await().atMost(Duration.ofSeconds(30)).until(() -> launcher.executing() == 0 && launcher.queued() == 0);
         // The tick starts a fresh window (and decides on the last one); the pool is then set back.
-        optimizer.tick();
         windowStart = pool.utilization();
+        optimizer.tick();
         pool.resize(10);
     }
 
