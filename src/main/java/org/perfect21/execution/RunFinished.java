@@ -1,5 +1,6 @@
 package org.perfect21.execution;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import org.perfect21.history.RunStatus;
@@ -7,8 +8,9 @@ import org.perfect21.history.RunStatus;
 /**
  * A run's job has ended in this process, and its outcome is recorded.
  *
- * @param status COMPLETED, FAILED or STOPPED
- * @param error  why it failed or stopped, or null
+ * @param status   COMPLETED, FAILED or STOPPED
+ * @param duration how long its job ran in this execution; null when the job never started
+ * @param error    why it failed or stopped, as the job reported it, or null
  */
-public record RunFinished(String runId, String workflow, RunStatus status, Instant at, String error) {
+public record RunFinished(String runId, String workflow, RunStatus status, Instant at, Duration duration, String error) {
 }

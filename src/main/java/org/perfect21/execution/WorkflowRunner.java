@@ -226,7 +226,7 @@ public class WorkflowRunner {
             Instant endedAt = Instant.now();
             String error = "launch failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             history.markEnded(plan.runId(), null, null, RunStatus.FAILED, endedAt, error);
-            events.publish(new RunFinished(plan.runId(), plan.workflow().name(), RunStatus.FAILED, endedAt, error));
+            events.publish(new RunFinished(plan.runId(), plan.workflow().name(), RunStatus.FAILED, endedAt, null, error));
             return RunStatus.FAILED;
         } finally {
             liveRuns.close(live);

@@ -1,6 +1,8 @@
 package org.perfect21.execution.job;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 import org.perfect21.execution.RunFinished;
 import org.perfect21.execution.live.RunEvents;
@@ -35,6 +37,8 @@ final class RunListener implements JobExecutionListener {
         RunStatus status = JobStatuses.ofRun(execution.getStatus());
         Instant endedAt = Instant.now();
         history.markEnded(runId, execution.getJobInstance().getInstanceId(), execution.getId(), status, endedAt, error);
-        events.publish(new RunFinished(runId, workflow, status, endedAt, error));
+        // The job's own start, in the local time Spring Batch keeps; its end is not set yet while listeners run.
+        Duration ran = execution.getStartTime() == null ? null : Duration.between(execution.getStartTime(), LocalDateTime.now());
+        events.publish(new RunFinished(runId, workflow, status, endedAt, ran, error));
     }
 }
