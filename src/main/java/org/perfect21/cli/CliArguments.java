@@ -60,7 +60,9 @@ final class CliArguments {
     }
 
     @Command(name = "restart", mixinStandardHelpOptions = true,
-            description = "Restarts a failed run: completed phases and agents are kept, the rest run again.")
+            description = "Restarts a failed run: completed phases and agents are kept, the rest run again.",
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:the run COMPLETED", "1:the run FAILED again", "2:usage error, unknown run, or nothing to restart"})
     static final class Restart {
         @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to restart")
         String runId;

@@ -8,7 +8,7 @@ import org.perfect21.history.RunDocument;
 /** Prints a run document as a per-phase, per-agent table. */
 final class RunTable {
 
-    private static final String ROW = "%-20s %-24s %-10s %9s %8s %10s %-6s %s%n";
+    private static final String ROW = "%-20s %-24s %-10s %9s %8s %10s %-6s %s";
 
     private RunTable() {
     }
@@ -18,10 +18,10 @@ final class RunTable {
         if (run.error() != null) {
             out.println("error: " + run.error());
         }
-        out.printf(ROW, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "CACHE", "ERROR");
+        row(out, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "CACHE", "ERROR");
         for (RunDocument.Phase phase : run.phases()) {
             for (RunDocument.Agent agent : phase.agents()) {
-                out.printf(ROW, phase.name(), agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
+                row(out, phase.name(), agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
                         bytes(agent.outputBytes()) + (agent.outputTruncated() ? "*" : ""),
                         agent.cacheTier() == null ? "" : agent.cacheTier().toLowerCase(Locale.ROOT),
                         agent.error() == null ? "" : oneLine(agent.error()));
@@ -34,6 +34,11 @@ final class RunTable {
             out.printf("context %s of %s, %d entries, %d evicted, %d cut%n", bytes(context.bytes()), bytes(context.budgetBytes()),
                     context.entries(), context.evictions(), context.cuts());
         }
+    }
+
+    // Empty trailing columns leave no trailing blanks.
+    private static void row(PrintStream out, Object... cells) {
+        out.println(String.format(ROW, cells).stripTrailing());
     }
 
     private static String millis(Long ms) {
