@@ -6,6 +6,12 @@
 -- param: from timestamp = now-7d   # agents that ended at or after this instant
 -- param: to timestamp = now        # agents that ended before this instant
 -- param: agent text =              # this agent only; every agent when not set
+-- window: from, to
+--   :rollup_from and :rollup_to are not parameters a caller gives: the runner sets them once a run to the window's whole
+--   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
+--   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
+--   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same counts and sums;
+--   :rollup_from = :rollup_to = :to reads the agent results only (exact percentiles). See src/docs/reports-format.md.
 SELECT p.agent AS agent,
        p.executions AS executions,
        CAST(1.0 * p.failures / p.executions AS DECIMAL(10, 4)) AS failure_rate,
@@ -38,70 +44,39 @@ FROM (
             SELECT u.agent, SUM(u.executions) AS executions, SUM(u.failures) AS failures, SUM(u.attempts) AS attempts,
                    SUM(u.output_bytes) AS output_bytes, SUM(u.outputs) AS outputs, u.low, u.high, SUM(u.n) AS n
             FROM (
-                -- b, one row: the window's whole UTC hours that the rollup holds are [lo, top), where lo is the first
-                -- whole hour at or after from and top the end of the last whole hour before to, or where the rollup has
-                -- got if earlier; the agent results cover [from, head_to) and [tail_from, to), the rest. b is on the left
-                -- of a left join in each part, not a subquery in a comparison: H2 then reads one index range per part
-                -- (one bound each side, computed once), and drops the empty match (AGENT null).
-                -- Counters first, then the duration histogram, each summed over its hours first (fewer, narrower rows
-                -- for the union).
+                -- The window in three parts (see the header): its whole rolled-up hours [rollup_from, rollup_to) from
+                -- the rollups, counters first, then the duration histogram, each summed over its hours first (fewer,
+                -- narrower rows for the union); [from, rollup_from) and [rollup_to, to) from the agent results. Each
+                -- part reads one index range.
                 SELECT h.AGENT AS agent, SUM(h.EXECUTIONS) AS executions,
                        SUM(CASE WHEN h.STATUS = 'FAILED' THEN h.EXECUTIONS ELSE 0 END) AS failures, SUM(h.ATTEMPTS) AS attempts,
                        SUM(h.OUTPUT_BYTES) AS output_bytes, SUM(h.OUTPUTS) AS outputs,
                        CAST(NULL AS BIGINT) AS low, CAST(NULL AS BIGINT) AS high, CAST(NULL AS BIGINT) AS n
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
-                WHERE h.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
+                FROM P21_AGENT_HOURLY h
+                WHERE h.HOUR_START >= :rollup_from AND h.HOUR_START < :rollup_to
+                  AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
                 GROUP BY h.AGENT
                 UNION ALL
                 SELECT d.AGENT, 0, 0, 0, 0, 0, d.BUCKET_LOW, d.BUCKET_HIGH, SUM(d.SAMPLES)
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
-                WHERE d.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR d.AGENT = :agent)
+                FROM P21_AGENT_DURATION_HOURLY d
+                WHERE d.HOUR_START >= :rollup_from AND d.HOUR_START < :rollup_to
+                  AND (CAST(:agent AS VARCHAR(200)) IS NULL OR d.AGENT = :agent)
                 GROUP BY d.AGENT, d.BUCKET_LOW, d.BUCKET_HIGH
                 UNION ALL
                 -- The rest of the window from the agent results, each a bucket of its own.
                 SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
                        CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
                        CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
-                WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+                FROM P21_AGENT_RESULT a
+                WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :rollup_from
+                  AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
                 UNION ALL
                 SELECT a.AGENT, 1, CASE WHEN a.STATUS = 'FAILED' THEN 1 ELSE 0 END, a.ATTEMPTS, a.OUTPUT_BYTES,
                        CASE WHEN a.OUTPUT_BYTES IS NULL THEN 0 ELSE 1 END, a.DURATION_MS, a.DURATION_MS,
                        CASE WHEN a.DURATION_MS IS NULL THEN NULL ELSE 1 END
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
-                WHERE a.AGENT IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+                FROM P21_AGENT_RESULT a
+                WHERE a.ENDED_AT >= :rollup_to AND a.ENDED_AT < :to
+                  AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
             ) u
             GROUP BY u.agent, u.low, u.high
         ) g

@@ -5,6 +5,12 @@
 -- param: from timestamp = now-7d   # agents that ended at or after this instant
 -- param: to timestamp = now        # agents that ended before this instant
 -- param: agent text =              # this agent only; every agent when not set
+-- window: from, to
+--   :rollup_from and :rollup_to are not parameters a caller gives: the runner sets them once a run to the window's whole
+--   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
+--   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
+--   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same rows;
+--   :rollup_from = :rollup_to = :to reads the agent results only. See src/docs/reports-format.md.
 SELECT t.agent AS agent,
        t.hot AS hot,
        t.warm AS warm,
@@ -26,44 +32,22 @@ FROM (
     FROM (
         SELECT u.agent, u.tier, SUM(u.n) AS n
         FROM (
-            -- The window's whole UTC hours that the rollup holds, [lo, top), from the hourly counters; the rest of the
-            -- window from the agent results. As in agent-performance, which
-            -- explains the bounds and why b is on the left of a left join.
+            -- The window's whole rolled-up hours [rollup_from, rollup_to) from the hourly counters, [from, rollup_from)
+            -- and [rollup_to, to) from the agent results (see the header); each part reads one index range.
             SELECT h.AGENT AS agent, h.CACHE_TIER AS tier, h.EXECUTIONS AS n
-            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-            LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
-            WHERE h.CACHE_TIER <> 'NONE' AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
+            FROM P21_AGENT_HOURLY h
+            WHERE h.HOUR_START >= :rollup_from AND h.HOUR_START < :rollup_to
+              AND h.CACHE_TIER <> 'NONE' AND (CAST(:agent AS VARCHAR(200)) IS NULL OR h.AGENT = :agent)
             UNION ALL
             SELECT a.AGENT, a.CACHE_TIER, 1
-            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
-            WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+            FROM P21_AGENT_RESULT a
+            WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :rollup_from
+              AND a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
             UNION ALL
             SELECT a.AGENT, a.CACHE_TIER, 1
-            FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                         CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                  FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                               CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                        FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                     DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                     DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                        CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-            LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
-            WHERE a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
+            FROM P21_AGENT_RESULT a
+            WHERE a.ENDED_AT >= :rollup_to AND a.ENDED_AT < :to
+              AND a.CACHE_TIER IS NOT NULL AND (CAST(:agent AS VARCHAR(200)) IS NULL OR a.AGENT = :agent)
         ) u
         GROUP BY u.agent, u.tier
         UNION ALL

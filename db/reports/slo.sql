@@ -8,6 +8,12 @@
 -- param: run5_p95_ms integer = 1500       # p95 duration of runs with 5 agents must stay below this (ms)
 -- param: success_rate number = 0.95       # run success rate must be at least this
 -- param: cache_hit_rate number = 0.85     # cache hit rate must be at least this
+-- window: from, to
+--   :rollup_from and :rollup_to are not parameters a caller gives: the runner sets them once a run to the window's whole
+--   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
+--   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
+--   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same counts and rates;
+--   :rollup_from = :rollup_to = :to reads the agent results only (an exact agent p95). See src/docs/reports-format.md.
 SELECT s.slo AS slo,
        s.objective AS objective,
        CAST(CASE s.position WHEN 1 THEN :agent_p95_ms WHEN 2 THEN :run5_p95_ms WHEN 3 THEN :success_rate
@@ -49,34 +55,17 @@ FROM (
         FROM (
             SELECT u.low, u.high, SUM(u.n) AS n, SUM(u.cached) AS cached, SUM(u.hits) AS hits
             FROM (
-                -- The window's whole UTC hours that the rollup holds, [lo, top), from the rollups; the rest of the
-                -- window from the agent results. As in agent-performance, which
-                -- explains the bounds and why b is on the left of a left join.
+                -- The window's whole rolled-up hours [rollup_from, rollup_to) from the rollups, [from, rollup_from) and
+                -- [rollup_to, to) from the agent results (see the header); each part reads one index range.
                 SELECT CAST(NULL AS BIGINT) AS low, CAST(NULL AS BIGINT) AS high, CAST(NULL AS BIGINT) AS n,
                        SUM(CASE WHEN h.CACHE_TIER <> 'NONE' THEN h.EXECUTIONS ELSE 0 END) AS cached,
                        SUM(CASE WHEN h.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN h.EXECUTIONS ELSE 0 END) AS hits
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_HOURLY h ON h.HOUR_START >= b.lo AND h.HOUR_START < b.top
-                WHERE h.AGENT IS NOT NULL
+                FROM P21_AGENT_HOURLY h
+                WHERE h.HOUR_START >= :rollup_from AND h.HOUR_START < :rollup_to
                 UNION ALL
                 SELECT d.BUCKET_LOW, d.BUCKET_HIGH, SUM(d.SAMPLES), 0, 0
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_DURATION_HOURLY d ON d.HOUR_START >= b.lo AND d.HOUR_START < b.top
-                WHERE d.STATUS IN ('COMPLETED', 'FAILED')
+                FROM P21_AGENT_DURATION_HOURLY d
+                WHERE d.HOUR_START >= :rollup_from AND d.HOUR_START < :rollup_to AND d.STATUS IN ('COMPLETED', 'FAILED')
                 GROUP BY d.BUCKET_LOW, d.BUCKET_HIGH
                 UNION ALL
                 SELECT CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
@@ -84,32 +73,16 @@ FROM (
                        CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') AND a.DURATION_MS IS NOT NULL THEN 1 END,
                        CASE WHEN a.CACHE_TIER IS NOT NULL THEN 1 ELSE 0 END,
                        CASE WHEN a.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN 1 ELSE 0 END
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= :from AND a.ENDED_AT < b.head_to
-                WHERE a.AGENT IS NOT NULL
+                FROM P21_AGENT_RESULT a
+                WHERE a.ENDED_AT >= :from AND a.ENDED_AT < :rollup_from
                 UNION ALL
                 SELECT CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
                        CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') THEN a.DURATION_MS END,
                        CASE WHEN a.STATUS IN ('COMPLETED', 'FAILED') AND a.DURATION_MS IS NOT NULL THEN 1 END,
                        CASE WHEN a.CACHE_TIER IS NOT NULL THEN 1 ELSE 0 END,
                        CASE WHEN a.CACHE_TIER IN ('HOT', 'WARM', 'COLD') THEN 1 ELSE 0 END
-                FROM (SELECT x.lo, x.top, CASE WHEN x.lo < x.to_at THEN x.lo ELSE x.to_at END AS head_to,
-                             CASE WHEN x.top > x.lo THEN x.top ELSE x.lo END AS tail_from
-                      FROM (SELECT CASE WHEN w.from_hour < w.from_at THEN w.from_hour + INTERVAL '1' HOUR ELSE w.from_hour END AS lo,
-                                   CASE WHEN w.to_hour < r.ROLLED_TO THEN w.to_hour ELSE r.ROLLED_TO END AS top, w.to_at
-                            FROM (SELECT CAST(:from AS TIMESTAMP WITH TIME ZONE) AS from_at, CAST(:to AS TIMESTAMP WITH TIME ZONE) AS to_at,
-                                         DATE_TRUNC('hour', CAST(:from AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS from_hour,
-                                         DATE_TRUNC('hour', CAST(:to AS TIMESTAMP WITH TIME ZONE) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS to_hour) w
-                            CROSS JOIN P21_ROLLUP r WHERE r.NAME = 'hourly') x) b
-                LEFT JOIN P21_AGENT_RESULT a ON a.ENDED_AT >= b.tail_from AND a.ENDED_AT < :to
-                WHERE a.AGENT IS NOT NULL
+                FROM P21_AGENT_RESULT a
+                WHERE a.ENDED_AT >= :rollup_to AND a.ENDED_AT < :to
             ) u
             GROUP BY u.low, u.high
         ) g

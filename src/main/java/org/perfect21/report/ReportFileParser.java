@@ -9,8 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a report file: a header of {@code --} comment lines ({@code title:}, {@code description:},
- * {@code param:} lines; other comment lines continue the description), then one SELECT statement.
+ * Reads a report file: a header of {@code --} comment lines ({@code title:}, {@code description:}, {@code param:} lines
+ * and at most one {@code window:} line; other comment lines continue the description up to the first {@code param:} or
+ * {@code window:} line and are notes after it), then one SELECT statement.
  * Rejects anything else, so a report file cannot hold a second statement.
  */
 final class ReportFileParser {
@@ -19,6 +20,7 @@ final class ReportFileParser {
     private static final Pattern PARAM_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern PARAM = Pattern.compile(
             "([a-z][a-z0-9_]*)\\s+([a-z]+)(?:\\s*=\\s*([^#]*?))?\\s*(?:#\\s*(.*))?");
+    private static final Pattern WINDOW = Pattern.compile("([a-z][a-z0-9_]*)\\s*,\\s*([a-z][a-z0-9_]*)");
 
     private ReportFileParser() {
     }
@@ -30,7 +32,12 @@ final class ReportFileParser {
         String[] lines = text.split("\r?\n", -1);
         String title = null;
         StringBuilder description = new StringBuilder();
+        // Comment lines continue the description until the first param or window line; later ones are notes for
+        // whoever reads the file (how to run it by hand, say), not part of the description.
+        boolean describing = true;
         List<ReportParameter> parameters = new ArrayList<>();
+        ReportWindow window = null;
+        int windowLine = 0;
         int body = 0;
         for (; body < lines.length; body++) {
             String line = lines[body].trim();
@@ -47,12 +54,20 @@ final class ReportFileParser {
             } else if (comment.startsWith("description:")) {
                 description.append(comment.substring("description:".length()).trim());
             } else if (comment.startsWith("param:")) {
+                describing = false;
                 ReportParameter parameter = parameter(comment.substring("param:".length()).trim(), source, lineNumber);
                 if (parameters.stream().anyMatch(p -> p.name().equals(parameter.name()))) {
                     throw new InvalidReportException(source, lineNumber, "parameter '" + parameter.name() + "' is declared twice");
                 }
                 parameters.add(parameter);
-            } else if (!description.isEmpty() && !comment.isEmpty()) {
+            } else if (comment.startsWith("window:")) {
+                describing = false;
+                if (window != null) {
+                    throw new InvalidReportException(source, lineNumber, "the window is declared twice (first on line " + windowLine + ")");
+                }
+                window = window(comment.substring("window:".length()).trim(), source, lineNumber);
+                windowLine = lineNumber;
+            } else if (describing && !description.isEmpty() && !comment.isEmpty()) {
                 description.append(' ').append(comment);
             }
         }
@@ -65,18 +80,70 @@ final class ReportFileParser {
         }
         String sql = checkStatement(statement.toString().strip(), source, body + 1);
         Set<String> used = parametersIn(sql);
+        if (window != null) {
+            checkWindow(window, parameters, used, source, windowLine);
+        }
+        checkUsed(parameters, window, used, source);
+        return new ReportDefinition(name, title, description.isEmpty() ? null : description.toString(), List.copyOf(parameters),
+                sql, source, window);
+    }
+
+    /** Every declared parameter is used, and every parameter used is declared (or derived from the window). */
+    private static void checkUsed(List<ReportParameter> parameters, ReportWindow window, Set<String> used, String source) {
         for (ReportParameter parameter : parameters) {
             if (!used.contains(parameter.name())) {
                 throw new InvalidReportException(source, 0, "parameter '" + parameter.name() + "' is declared but not used");
             }
         }
         for (String parameter : used) {
-            if (parameters.stream().noneMatch(p -> p.name().equals(parameter))) {
-                throw new InvalidReportException(source, 0, ":" + parameter + " is used but not declared in a '-- param:' line");
+            boolean derived = ReportWindow.DERIVED.contains(parameter);
+            if (window != null && derived || parameters.stream().anyMatch(p -> p.name().equals(parameter))) {
+                continue;
+            }
+            throw new InvalidReportException(source, 0, ":" + parameter + " is used but not declared in a '-- param:' line"
+                    + (derived ? "; it is derived from the window: declare one with '-- window: <from>, <to>'" : ""));
+        }
+    }
+
+    private static ReportWindow window(String text, String source, int line) {
+        Matcher m = WINDOW.matcher(text);
+        if (!m.matches()) {
+            throw new InvalidReportException(source, line, "'window: " + text + "' is not 'window: <from parameter>, <to parameter>'");
+        }
+        if (m.group(1).equals(m.group(2))) {
+            throw new InvalidReportException(source, line, "the window needs two parameters, from and to, not '" + m.group(1) + "' twice");
+        }
+        return new ReportWindow(m.group(1), m.group(2));
+    }
+
+    /**
+     * The window's parameters are declared timestamps that always have a value, the derived ones are not declared, and
+     * the statement uses both derived ones (else the window is of no use).
+     */
+    private static void checkWindow(ReportWindow window, List<ReportParameter> parameters, Set<String> used, String source,
+                                    int line) {
+        for (String name : List.of(window.from(), window.to())) {
+            ReportParameter parameter = parameters.stream().filter(p -> p.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new InvalidReportException(source, line, "window parameter '" + name
+                            + "' is not declared in a '-- param:' line"));
+            if (parameter.type() != ParameterType.TIMESTAMP) {
+                throw new InvalidReportException(source, line, "window parameter '" + name + "' is " + parameter.type().keyword()
+                        + ", not timestamp");
+            }
+            if (!parameter.required() && parameter.defaultValue() == null) {
+                throw new InvalidReportException(source, line, "window parameter '" + name
+                        + "' may be not set; give it a default or make it required");
             }
         }
-        return new ReportDefinition(name, title, description.isEmpty() ? null : description.toString(), List.copyOf(parameters),
-                sql, source);
+        for (String derived : List.of(ReportWindow.ROLLUP_FROM, ReportWindow.ROLLUP_TO)) {
+            if (parameters.stream().anyMatch(p -> p.name().equals(derived))) {
+                throw new InvalidReportException(source, line, "parameter '" + derived
+                        + "' is derived from the window and cannot be declared");
+            }
+            if (!used.contains(derived)) {
+                throw new InvalidReportException(source, line, "the window is declared but :" + derived + " is not used");
+            }
+        }
     }
 
     private static ReportParameter parameter(String text, String source, int line) {

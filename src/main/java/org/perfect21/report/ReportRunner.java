@@ -5,6 +5,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs reports. Parameters are parsed by their declared type and bound, never written into the SQL.
  * The query runs in a read-only transaction that is always rolled back, so a report cannot change
- * data even where the database treats read-only as a hint (H2 does).
+ * data even where the database treats read-only as a hint (H2 does). A report with a window ({@code -- window: from, to})
+ * also gets {@code :rollup_from} and {@code :rollup_to}, computed here once a run (see {@link ReportWindow}); a caller
+ * cannot give them.
  */
 @Component
 public class ReportRunner {
@@ -71,8 +74,25 @@ public class ReportRunner {
         return readOnly.execute(status -> {
             // Whatever the statement did is undone: reports only read.
             status.setRollbackOnly();
-            return jdbc.query(report.sql(), new MapSqlParameterSource(values), (ResultSet rs) -> read(report, values, rs));
+            MapSqlParameterSource bound = new MapSqlParameterSource(values);
+            if (report.window() != null) {
+                bound.addValues(windowBounds(report.window(), values));
+            }
+            return jdbc.query(report.sql(), bound, (ResultSet rs) -> read(report, values, rs));
         });
+    }
+
+    /**
+     * The window's derived parameters, from its typed bounds and one read of the rollup mark. Read in the report's
+     * transaction but by a statement of its own: a rollup that commits in between only adds hours at or after the mark
+     * read, outside the rolled-up part, and leaves the raw rows, so the report's rows are the same.
+     */
+    private Map<String, Object> windowBounds(ReportWindow window, Map<String, Object> values) {
+        List<OffsetDateTime> marks = jdbc.getJdbcTemplate().query(ReportWindow.ROLLED_TO,
+                (rs, i) -> rs.getObject(1, OffsetDateTime.class));
+        // No mark (a database without the rollup row): nothing is rolled up, the raw tables answer.
+        Instant rolledTo = marks.isEmpty() || marks.get(0) == null ? Instant.EPOCH : marks.get(0).toInstant();
+        return ReportWindow.bounds((OffsetDateTime) values.get(window.from()), (OffsetDateTime) values.get(window.to()), rolledTo);
     }
 
     /** The typed values of every declared parameter: given, else the default, else null (not set). */

@@ -107,4 +107,19 @@ class ReportApiTests {
         assertThat(badCsv.status()).as("a problem even when CSV was asked for").isEqualTo(400);
         assertThat(badCsv.contentType()).startsWith("application/problem+json");
     }
+
+    @Test
+    void theBoundsAReportDerivesFromItsWindowAreNeitherListedNorAccepted() {
+        ApiClient.Answer list = api().get("/api/reports", ApiClient.ADMIN);
+        ApiClient.Answer given = api().get("/api/reports/cache?rollup_from=2026-11-01&rollup_to=now", ApiClient.ADMIN);
+
+        JsonNode cache = list.json().path("reports").valueStream().filter(r -> r.path("name").asString().equals("cache"))
+                .findFirst().orElseThrow();
+        assertThat(cache.path("parameters").valueStream().map(p -> p.path("name").asString()).toList())
+                .containsExactly("from", "to", "agent");
+        assertThat(given.status()).isEqualTo(400);
+        assertThat(given.json().path("parameters").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("rollup_from", "rollup_to");
+        assertThat(given.json().path("errors").toString()).contains("no such parameter");
+    }
 }

@@ -56,6 +56,16 @@ class ReportCommandTests {
         assertThat(format.err()).contains("xml");
     }
 
+    @Test
+    void theBoundsAReportDerivesFromItsWindowAreNotParameters() {
+        CliCall list = cli("report");
+        CliCall given = cli("report", "throughput", "--param", "rollup_from=now-1d");
+
+        assertThat(list.out()).contains("--param from=<timestamp>").doesNotContain("rollup_from", "rollup_to");
+        assertThat(given.exit()).isEqualTo(2);
+        assertThat(given.err()).contains("error: --param rollup_from: ", "no such parameter");
+    }
+
     private CliCall cli(String... args) {
         return CliCall.run(dir, args);
     }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exact rows of every report on the {@link ReportFixture} history, with default and explicit parameters. Run on H2
- * ({@link ReportSqlTests}) and, when asked for, on PostgreSQL ({@link ReportPostgresTests}): the same rows on both.
+ * ({@link ReportSqlTests}) and PostgreSQL ({@link ReportPostgresTests}): the same rows on both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReportCases {
@@ -397,10 +398,69 @@ abstract class ReportCases {
             assertThat(jdbc.queryForObject("SELECT MIN(HOUR_START) FROM P21_AGENT_HOURLY", OffsetDateTime.class).toInstant())
                     .isAfterOrEqualTo(now.minus(Duration.ofHours(20)).truncatedTo(ChronoUnit.HOURS));
         } finally {
-            jdbc.update("DELETE FROM P21_AGENT_HOURLY");
-            jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY");
-            jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'");
+            resetRollup();
         }
+    }
+
+    /**
+     * However far the rollup has got (nowhere, behind the window, inside it, past its end), the reports give the rows they
+     * give from the raw tables alone, over windows of whole hours, part hours, less than an hour, and backwards: every
+     * column of cache and throughput, and all but the percentiles of agent-performance.
+     */
+    @Test
+    void theSplitOfTheWindowDoesNotChangeTheRowsWhereverTheRollupHasGot() {
+        List<Map<String, Object>> windows = List.of(params(),
+                params("from", fixture.at(0), "to", fixture.at(2 * HOUR)),
+                params("from", fixture.at(1_800_000), "to", fixture.at(2 * HOUR + 600_000)),
+                // Less than an hour inside one hour, and across the start of one.
+                params("from", fixture.at(4_500_000), "to", fixture.at(5_100_000)),
+                params("from", fixture.at(3_000_000), "to", fixture.at(4_300_000)),
+                params("from", fixture.at(2 * HOUR), "to", fixture.at(0)));
+        List<String> reports = List.of("cache", "throughput", "agent-performance");
+        Map<String, List<List<String>>> raw = new HashMap<>();
+        for (String report : reports) {
+            for (Map<String, Object> window : windows) {
+                raw.put(report + " " + window, exactColumns(report, window));
+            }
+        }
+        assertThat(raw.get("throughput " + windows.get(1))).hasSize(2);
+        JdbcTemplate jdbc = named.getJdbcTemplate();
+        Instant now = Instant.now();
+        try {
+            Instant reached = rollup(Duration.ofDays(30)).rollUp(now).to();
+            for (Instant mark : List.of(Instant.EPOCH, fixture.at(-5 * DAY), fixture.at(HOUR), fixture.at(2 * HOUR), reached)) {
+                jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = ? WHERE NAME = 'hourly'", mark.atOffset(ZoneOffset.UTC));
+                for (String report : reports) {
+                    for (Map<String, Object> window : windows) {
+                        String key = report + " " + window;
+                        assertThat(exactColumns(report, window)).as(key + " rolled up to " + mark).isEqualTo(raw.get(key));
+                    }
+                }
+            }
+        } finally {
+            resetRollup();
+        }
+    }
+
+    /** A report's rows without its percentile columns (which a rolled-up hour gives within its bucket). */
+    private List<List<String>> exactColumns(String report, Map<String, Object> window) {
+        ReportSqlSupport.Rows rows = ReportSqlSupport.run(named, ReportSqlSupport.report(report), window, Instant.now());
+        List<Integer> exact = new ArrayList<>();
+        for (int c = 0; c < rows.columns().size(); c++) {
+            if (!rows.columns().get(c).matches("p(50|95)_ms")) {
+                exact.add(c);
+            }
+        }
+        return rows.values().stream().map(row -> exact.stream().map(row::get).toList()).toList();
+    }
+
+    /** Rollups gone and the mark back at "nothing yet", as after the migration. */
+    private void resetRollup() {
+        JdbcTemplate jdbc = named.getJdbcTemplate();
+        jdbc.update("DELETE FROM P21_AGENT_HOURLY");
+        jdbc.update("DELETE FROM P21_AGENT_DURATION_HOURLY");
+        jdbc.update("DELETE FROM P21_RUN_HOURLY");
+        jdbc.update("UPDATE P21_ROLLUP SET ROLLED_TO = TIMESTAMP WITH TIME ZONE '1970-01-01 00:00:00+00'");
     }
 
     /** A report's rows over a window, before the rollup. */

@@ -30,6 +30,20 @@ class ReportFileTests {
     }
 
     @Test
+    void theReportsThatReadTheRollupsDeclareTheirWindowAndKeepItsNotesOutOfTheDescription() {
+        List<String> rolledUp = List.of("agent-performance", "cache", "slo", "throughput");
+        for (ReportDefinition report : ReportSqlSupport.all()) {
+            if (rolledUp.contains(report.name())) {
+                assertThat(report.window()).as(report.name()).isEqualTo(new ReportWindow("from", "to"));
+                assertThat(report.sql()).as(report.name()).contains(":rollup_from", ":rollup_to").doesNotContain("P21_ROLLUP");
+                assertThat(report.description()).as(report.name()).doesNotContain("rollup_from");
+            } else {
+                assertThat(report.window()).as(report.name()).isNull();
+            }
+        }
+    }
+
+    @Test
     void headersDeclareTheirParameters() {
         ReportDefinition summary = ReportSqlSupport.report("workflow-summary");
         assertThat(summary.title()).isEqualTo("Workflow summary");
