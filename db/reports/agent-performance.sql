@@ -11,7 +11,7 @@
 --   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
 --   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
 --   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same counts and sums;
---   :rollup_from = :rollup_to = :to reads the agent results only (exact percentiles). See src/docs/reports-format.md.
+--   :rollup_from = :rollup_to = :to reads the agent results only (exact percentiles). See src/docs/reports.md.
 SELECT p.agent AS agent,
        p.executions AS executions,
        CAST(1.0 * p.failures / p.executions AS DECIMAL(10, 4)) AS failure_rate,

@@ -13,7 +13,7 @@
 --   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
 --   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
 --   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same counts and rates;
---   :rollup_from = :rollup_to = :to reads the agent results only (an exact agent p95). See src/docs/reports-format.md.
+--   :rollup_from = :rollup_to = :to reads the agent results only (an exact agent p95). See src/docs/reports.md.
 SELECT s.slo AS slo,
        s.objective AS objective,
        CAST(CASE s.position WHEN 1 THEN :agent_p95_ms WHEN 2 THEN :run5_p95_ms WHEN 3 THEN :success_rate

@@ -9,7 +9,7 @@
 --   UTC hours that the rollups hold, from the first whole hour at or after :from to the last whole hour at or before :to,
 --   or P21_ROLLUP.ROLLED_TO (NAME 'hourly') if earlier; both to :to when that leaves no hour. By hand: any whole UTC
 --   hours with :from <= :rollup_from <= :rollup_to <= :to and :rollup_to <= ROLLED_TO give the same rows;
---   :rollup_from = :rollup_to = :to reads the runs only (the hours as they are now). See src/docs/reports-format.md.
+--   :rollup_from = :rollup_to = :to reads the runs only (the hours as they are now). See src/docs/reports.md.
 SELECT t.hour_start AS hour_start,
        t.started AS started,
        t.finished AS finished,

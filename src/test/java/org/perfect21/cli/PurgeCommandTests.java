@@ -1,5 +1,6 @@
 package org.perfect21.cli;
 
+import org.perfect21.testing.DocumentedExample;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,10 @@ class PurgeCommandTests {
 
     @Test
     void aDryRunCountsAndThePurgeDeletesRunsPastMaxAge() {
-        assertThat(cli("run", "feature-development").exit()).isZero();
+        CliCall run = cli("run", "feature-development");
+        assertThat(run.exit()).isZero();
+        // The README shows this table.
+        DocumentedExample.assertMatches(DocumentedExample.in("README.md", "run-table"), run.out());
 
         // Every run that has ended is older than a max-age of 1 ms.
         CliCall dry = cli("purge", "--dry-run", "--perfect21.retention.max-age=1ms");
@@ -27,6 +31,8 @@ class PurgeCommandTests {
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("dry run: would delete 1 run,", "P21_AGENT_RESULT", "BATCH_JOB_INSTANCE",
                 "or older than the newest 10000 runs");
+        // The page shows this output, every table in the order the purge deletes from them.
+        DocumentedExample.assertMatches(DocumentedExample.in(DocumentedCommandLineTests.PAGE, "purge-dry-run"), dry.out());
         assertThat(purge.exit()).as(purge.err()).isZero();
         JsonNode report = new JsonMapper().readTree(purge.out());
         assertThat(report.path("trigger").asString()).isEqualTo("cli");

@@ -1,5 +1,6 @@
 package org.perfect21.cli;
 
+import org.perfect21.testing.DocumentedExample;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ class ReportCommandTests {
 
         assertThat(table.exit()).as(table.err()).isZero();
         assertThat(table.out()).startsWith("workflow").contains("feature-development", "(1 row)");
+        DocumentedExample.assertMatches(DocumentedExample.in(DocumentedCommandLineTests.PAGE, "report-workflow-summary"), table.out());
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out().split("\n")).hasSize(2);
         assertThat(csv.out().split("\n")[1]).startsWith("feature-development,1,");

@@ -1,5 +1,6 @@
 package org.perfect21.cli;
 
+import org.perfect21.testing.DocumentedExample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -40,6 +41,9 @@ class RunCommandTests {
 
         assertThat(exit).as(stderr.toString()).isZero();
         JsonNode run = new JsonMapper().readTree(stdout.toString(StandardCharsets.UTF_8));
+        // The page's example has this document's shape (every field, in order, of the same type).
+        DocumentedExample.assertSameShape(new JsonMapper().readTree(DocumentedExample.in(DocumentedCommandLineTests.PAGE, "run-json")),
+                run, "run");
         assertThat(fieldNames(run)).contains("runId", "workflow", "status", "startedAt", "endedAt", "durationMs", "phases", "context");
         assertThat(run.get("workflow").asString()).isEqualTo("feature-development");
         assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
