@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.perfect21.agent.AgentDefinition;
-import org.perfect21.agent.CachePolicy;
 import org.perfect21.agent.AgentKind;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
-import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.agent.CachePolicy;
 import org.perfect21.agent.InstructionTemplates.Template;
+import org.perfect21.agent.InstructionTemplates;
 
 /**
  * Turns the keys of an agent (front matter or an inline map in a workflow) into a definition and,

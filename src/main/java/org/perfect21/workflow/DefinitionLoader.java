@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.perfect21.config.Perfect21Properties;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.config.Perfect21Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

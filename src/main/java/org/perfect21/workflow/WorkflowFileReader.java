@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.perfect21.agent.AgentSettings;
-import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.InstructionTemplates.Template;
+import org.perfect21.agent.InstructionTemplates;
 import org.springframework.util.unit.DataSize;
 
 /** Reads a workflow file: parameters and phases, resolving each phase's agents against the library. */

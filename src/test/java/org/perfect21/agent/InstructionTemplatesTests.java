@@ -1,12 +1,12 @@
 package org.perfect21.agent;
 
-import org.perfect21.testing.Defaults;
 import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.perfect21.agent.InstructionTemplates.Template;
+import org.perfect21.testing.Defaults;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;

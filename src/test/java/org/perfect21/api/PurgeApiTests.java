@@ -1,7 +1,5 @@
 package org.perfect21.api;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 

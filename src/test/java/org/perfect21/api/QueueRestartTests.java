@@ -1,6 +1,5 @@
 package org.perfect21.api;
 
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.Perfect21Application;
+import org.perfect21.history.RunStatus;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
 import org.springframework.boot.WebApplicationType;

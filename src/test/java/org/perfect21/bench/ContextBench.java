@@ -1,6 +1,5 @@
 package org.perfect21.bench;
 
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.perfect21.execution.RunOutcome;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.RunStatus;
 import org.perfect21.workflow.Definitions;
 import org.springframework.jdbc.core.JdbcTemplate;
 

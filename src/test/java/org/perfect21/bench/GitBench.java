@@ -1,6 +1,5 @@
 package org.perfect21.bench;
 
-import org.perfect21.testing.Defaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +17,7 @@ import org.perfect21.git.GitProperties;
 import org.perfect21.git.GitSnapshot;
 import org.perfect21.git.GitSnapshots;
 import org.perfect21.git.TestRepository;
+import org.perfect21.testing.Defaults;
 
 /**
  * In-process git snapshots against the {@code git} processes the prototype spawned for the same facts. A repository of

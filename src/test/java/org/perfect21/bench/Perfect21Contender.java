@@ -1,12 +1,12 @@
 package org.perfect21.bench;
 
-import org.perfect21.history.AgentStatus;
-import org.perfect21.history.RunStatus;
 import java.util.Map;
 
 import org.perfect21.execution.RunOutcome;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunStatus;
 import org.perfect21.workflow.Definitions;
 
 /** Perfect21 itself: {@link WorkflowRunner#run} with the run document's agent durations. */

@@ -12,11 +12,11 @@ import java.util.Map;
 import java.util.Random;
 
 import org.flywaydb.core.Flyway;
-import org.perfect21.retention.RetentionProperties;
 import org.perfect21.report.ReportCatalog;
 import org.perfect21.report.ReportDefinition;
 import org.perfect21.report.ReportProperties;
 import org.perfect21.report.ReportRunner;
+import org.perfect21.retention.RetentionProperties;
 import org.perfect21.rollup.HourlyRollup;
 import org.perfect21.rollup.RollupProperties;
 import org.perfect21.rollup.RollupResult;

@@ -1,6 +1,5 @@
 package org.perfect21.bench;
 
-import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.RunStatus;
 import org.perfect21.retention.PurgeReport;
 import org.perfect21.retention.PurgeTrigger;
 import org.perfect21.retention.RunHistoryFixture;

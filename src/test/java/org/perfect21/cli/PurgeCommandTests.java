@@ -1,10 +1,10 @@
 package org.perfect21.cli;
 
-import org.perfect21.testing.DocumentedExample;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.DocumentedExample;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import tools.jackson.databind.JsonNode;

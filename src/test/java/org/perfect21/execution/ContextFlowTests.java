@@ -1,16 +1,16 @@
 package org.perfect21.execution;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.history.RunStatus;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunStatus;
+import org.perfect21.testing.EngineTest;
+import org.perfect21.testing.ProbeAgentKind;
+import org.perfect21.testing.TestWorkflows;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;

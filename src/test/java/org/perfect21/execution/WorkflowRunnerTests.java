@@ -1,8 +1,5 @@
 package org.perfect21.execution;
 
-import org.perfect21.history.PhaseStatus;
-import org.perfect21.history.AgentStatus;
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.history.AgentStatus;
 import org.perfect21.history.NoSuchRunException;
+import org.perfect21.history.PhaseStatus;
+import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunStatus;
 import org.perfect21.testing.EngineTest;
 import org.perfect21.testing.ProbeAgentKind;
 import org.perfect21.testing.TestWorkflows;
-import org.perfect21.history.RunDocument;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;

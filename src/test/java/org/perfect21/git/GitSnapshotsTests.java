@@ -1,6 +1,5 @@
 package org.perfect21.git;
 
-import org.perfect21.testing.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.git.GitSnapshot.FileStat;
+import org.perfect21.testing.Defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,6 @@
 package org.perfect21.launch;
 
-import org.perfect21.testing.EngineTest;
-import org.springframework.test.context.TestPropertySource;
-import org.perfect21.history.AgentStatus;
-import org.perfect21.history.RunStatus;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -16,12 +8,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.AgentStatus;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
-import org.perfect21.workflow.NoSuchWorkflowException;
+import org.perfect21.history.RunStatus;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.workflow.InvalidParametersException;
+import org.perfect21.workflow.NoSuchWorkflowException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,7 @@
 package org.perfect21.optimizer;
 
-import org.perfect21.history.RunStatus;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.perfect21.history.RunStatus;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,7 +2,6 @@ package org.perfect21.optimizer;
 
 import java.lang.management.MemoryNotificationInfo;
 import java.lang.management.MemoryUsage;
-
 import javax.management.Notification;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.CompositeDataSupport;

@@ -6,10 +6,10 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.Test;
+import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.RunStatus;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
-import org.perfect21.execution.WorkflowRunner;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;

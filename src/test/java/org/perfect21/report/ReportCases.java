@@ -1,10 +1,5 @@
 package org.perfect21.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.perfect21.report.ReportFixture.DAY;
-import static org.perfect21.report.ReportFixture.HOUR;
-import static org.perfect21.report.ReportSqlSupport.params;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,6 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.perfect21.report.ReportFixture.DAY;
+import static org.perfect21.report.ReportFixture.HOUR;
+import static org.perfect21.report.ReportSqlSupport.params;
 
 /**
  * Exact rows of every report on the {@link ReportFixture} history, with default and explicit parameters. Run on H2

@@ -1,16 +1,12 @@
 package org.perfect21.retention;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.perfect21.testing.FiringSchedulesTest;
 import org.junit.jupiter.api.Test;
+import org.perfect21.testing.FiringSchedulesTest;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
 import org.quartz.Scheduler;

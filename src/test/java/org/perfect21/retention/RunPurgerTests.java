@@ -1,9 +1,5 @@
 package org.perfect21.retention;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.history.DatabaseTime;
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,12 +17,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.DatabaseTime;
+import org.perfect21.history.RunStatus;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,9 +1,5 @@
 package org.perfect21.schedule;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.perfect21.testing.EngineTest;
-import org.springframework.test.context.TestPropertySource;
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +7,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.history.RunStatus;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
 import org.quartz.CronTrigger;
@@ -20,6 +19,7 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -9,8 +9,8 @@ import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKind;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
-import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.InstructionTemplates.Template;
+import org.perfect21.agent.InstructionTemplates;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 

@@ -2,8 +2,8 @@ package org.perfect21.api.security;
 
 import java.util.List;
 
-import org.perfect21.config.Perfect21Properties;
 import org.perfect21.api.problem.ProblemResponseWriter;
+import org.perfect21.config.Perfect21Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;

@@ -1,6 +1,5 @@
 package org.perfect21.agent.command;
 
-import org.perfect21.testing.Defaults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +19,7 @@ import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentOutcome;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
-import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.testing.Defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

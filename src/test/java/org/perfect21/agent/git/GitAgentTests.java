@@ -1,6 +1,5 @@
 package org.perfect21.agent.git;
 
-import org.perfect21.testing.Defaults;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +17,9 @@ import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentOutcome;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
-import org.perfect21.agent.InstructionTemplates;
-import org.perfect21.git.GitProperties;
 import org.perfect21.git.GitSnapshots;
 import org.perfect21.git.TestRepository;
+import org.perfect21.testing.Defaults;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,8 +1,5 @@
 package org.perfect21.agent.git;
 
-import org.junit.jupiter.api.io.TempDir;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.history.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +8,13 @@ import java.util.Map;
 
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.git.TestRepository;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunQueries;
+import org.perfect21.history.RunStatus;
+import org.perfect21.testing.EngineTest;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
