@@ -1,43 +1,17 @@
 package org.perfect21.execution;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.testing.EngineTestSupport;
 import org.perfect21.workflow.WorkflowDefinition;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Outputs of finished phases flow into later phases' instructions through the run's context, under its budget. */
-@EngineTest
-class ContextFlowTests {
-
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void resetProbe() {
-        probe.reset();
-    }
+class ContextFlowTests extends EngineTestSupport {
 
     @Test
     void outputsOfAPhaseAppearInTheNextPhasesInstruction() {
@@ -162,7 +136,4 @@ class ContextFlowTests {
         return jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = ?", String.class, runId, agent);
     }
 
-    private WorkflowDefinition workflow(String yaml) {
-        return TestWorkflows.load(loader, dir, yaml);
-    }
 }

@@ -1,41 +1,18 @@
 package org.perfect21.execution;
 
-import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.perfect21.testing.EngineTestSupport;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code perfect21.execution.max-concurrent-agents} bounds agent attempts in flight across the platform. */
-@EngineTest
 @TestPropertySource(properties = "perfect21.execution.max-concurrent-agents=6")
-class GlobalAgentLimitTests {
-
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
-
-    @BeforeEach
-    void resetProbe() {
-        probe.reset();
-    }
+class GlobalAgentLimitTests extends EngineTestSupport {
 
     @Test
     void theGlobalLimitBoundsAgentsInFlightAcrossThePhase() {
@@ -44,7 +21,7 @@ class GlobalAgentLimitTests {
             yaml.append("      - {name: p").append(i).append(", kind: probe}\n");
         }
 
-        RunDocument run = runner.run(TestWorkflows.load(loader, dir, yaml.toString()), Map.of());
+        RunDocument run = runner.run(workflow(yaml.toString()), Map.of());
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(probe.maxInFlight.get()).as("perfect21.execution.max-concurrent-agents=6").isEqualTo(6);

@@ -1,46 +1,20 @@
 package org.perfect21.execution;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.perfect21.testing.EngineTestSupport;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A phase split over several partitions (grid size 3): one worker step execution each, one gate over all. */
-@EngineTest
 @TestPropertySource(properties = {
         "perfect21.execution.grid-size=3"})
-class PartitionedPhaseTests {
-
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @BeforeEach
-    void resetProbe() {
-        probe.reset();
-    }
+class PartitionedPhaseTests extends EngineTestSupport {
 
     @Test
     void aPhaseRunsAsOneWorkerStepExecutionPerPartitionUnderOneGate() {
@@ -49,7 +23,7 @@ class PartitionedPhaseTests {
                 + String.join("", java.util.stream.IntStream.rangeClosed(1, 7)
                 .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
 
-        RunDocument run = runner.run(TestWorkflows.load(loader, dir, yaml), Map.of());
+        RunDocument run = runner.run(workflow(yaml), Map.of());
 
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.phases().get(0).succeeded()).isEqualTo(6);
@@ -71,7 +45,7 @@ class PartitionedPhaseTests {
                 + String.join("", java.util.stream.IntStream.rangeClosed(1, 6)
                 .mapToObj(i -> "      - {name: p" + i + ", kind: probe}\n").toList());
 
-        RunDocument run = runner.run(TestWorkflows.load(loader, dir, yaml), Map.of());
+        RunDocument run = runner.run(workflow(yaml), Map.of());
 
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.error()).contains("4 of 6 agents succeeded", "requires 5");

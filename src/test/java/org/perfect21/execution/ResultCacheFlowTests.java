@@ -1,52 +1,33 @@
 package org.perfect21.execution;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.cache.ResultCache;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.testing.EngineTestSupport;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cacheable agents are served from the result cache when the same definition saw the same instruction and parameters. */
-@EngineTest
-class ResultCacheFlowTests {
+class ResultCacheFlowTests extends EngineTestSupport {
 
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
     @Autowired
     ResultCache cache;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
-    void reset() {
-        probe.reset();
+    void emptyTheCache() {
         cache.trim();
         jdbc.update("DELETE FROM P21_RESULT_CACHE");
     }
 
     private WorkflowDefinition cachedWorkflow() {
-        return TestWorkflows.load(loader, dir, """
+        return workflow("""
                 name: cached
                 parameters:
                   topic: {type: string, required: true}

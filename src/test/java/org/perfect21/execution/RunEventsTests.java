@@ -1,6 +1,5 @@
 package org.perfect21.execution;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,15 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.PhaseStatus;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
-import org.perfect21.workflow.WorkflowDefinition;
+import org.perfect21.testing.EngineTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
@@ -26,18 +20,8 @@ import org.springframework.context.PayloadApplicationEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A run tells what happens to it, in order, as past-tense events; a listener that fails does not fail the run. */
-@EngineTest
-class RunEventsTests {
+class RunEventsTests extends EngineTestSupport {
 
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -51,7 +35,6 @@ class RunEventsTests {
 
     @BeforeEach
     void listen() {
-        probe.reset();
         context.addApplicationListener(recorder);
     }
 
@@ -113,10 +96,6 @@ class RunEventsTests {
         } finally {
             context.removeApplicationListener(failing);
         }
-    }
-
-    private WorkflowDefinition workflow(String yaml) {
-        return TestWorkflows.load(loader, dir, yaml);
     }
 
     private static String runIdOf(Object event) {

@@ -9,49 +9,26 @@ import java.util.List;
 import java.util.Map;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.PhaseStatus;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.testing.ProbeAgentKind;
-import org.perfect21.testing.TestWorkflows;
-import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.testing.EngineTestSupport;
 import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Running workflows end to end on the engine: phases, bounds, gates, restarts, retries and timeouts, shipped workflows. */
-@EngineTest
-class WorkflowRunnerTests {
+class WorkflowRunnerTests extends EngineTestSupport {
 
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
-    @Autowired
-    ProbeAgentKind probe;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     HikariDataSource dataSource;
-
-    @BeforeEach
-    void resetProbe() {
-        probe.reset();
-    }
 
     /** A run's phases, its document while it runs and after, its instructions and parameters. */
     @Nested
@@ -401,10 +378,6 @@ class WorkflowRunnerTests {
             assertThat(summary).as("rendered from the context: the git snapshot and the commit count")
                     .startsWith("Repository .: branch ").contains("Commits: " + commits.strip());
         }
-    }
-
-    private WorkflowDefinition workflow(String yaml) {
-        return TestWorkflows.load(loader, dir, yaml);
     }
 
     /** A workflow with one phase "work" of {@code count} probe agents p1..pN and extra phase keys. */

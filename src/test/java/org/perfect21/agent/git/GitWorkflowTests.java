@@ -8,14 +8,11 @@ import java.util.Map;
 
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.git.TestRepository;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunQueries;
 import org.perfect21.history.RunStatus;
-import org.perfect21.testing.EngineTest;
-import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.testing.EngineTestSupport;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -27,16 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A workflow with a git agent, loaded from YAML and run by the platform: its stored output is the snapshot's JSON, and
  * later phases' templates see it as {@code git}.
  */
-@EngineTest
-class GitWorkflowTests {
+class GitWorkflowTests extends EngineTestSupport {
 
-    @TempDir
-    static Path dir;
-
-    @Autowired
-    WorkflowRunner runner;
-    @Autowired
-    DefinitionLoader loader;
     @Autowired
     RunQueries queries;
     @Autowired
