@@ -1,0 +1,83 @@
+package org.perfect21.api;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.perfect21.agent.AgentDefinition;
+import org.perfect21.workflow.DefinitionCatalog;
+import org.perfect21.workflow.Definitions;
+import org.perfect21.workflow.MinSuccess;
+import org.perfect21.workflow.NoSuchWorkflowException;
+import org.perfect21.workflow.ParameterDefinition;
+import org.perfect21.workflow.PhaseDefinition;
+import org.perfect21.workflow.PreparedAgent;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.perfect21.api.ApiSlice.problem;
+import static org.perfect21.api.ApiSlice.viewer;
+
+/** The workflow endpoints in the web slice: definitions from the (mocked) catalog as the API shows them. */
+@ApiSliceTest
+class WorkflowControllerTests {
+
+    private static final String TYPED = """
+            {"name": "typed", "description": "counts things",
+             "parameters": [{"name": "count", "type": "integer", "required": true, "defaultValue": null,
+                             "description": "how many"},
+                            {"name": "mode", "type": "string", "required": false, "defaultValue": "fast",
+                             "description": null}],
+             "phases": [{"name": "only", "agents": ["t", "u"], "parallelism": 2, "timeout": "PT5M",
+                         "minSuccess": "50%", "requiredSuccesses": 1}]}""";
+
+    @Autowired
+    MockMvcTester mvc;
+    @Autowired
+    DefinitionCatalog catalog;
+
+    @Test
+    void workflowsAreListedWithTheirParametersAndPhases() {
+        given(catalog.current()).willReturn(new Definitions(Map.of(), Map.of("typed", typed()), List.of()));
+
+        MvcTestResult list = mvc.get().uri("/api/workflows").with(viewer()).exchange();
+
+        assertThat(list).hasStatusOk().bodyJson().isStrictlyEqualTo("{\"workflows\": [" + TYPED + "]}");
+    }
+
+    @Test
+    void aWorkflowIsShownByName() {
+        given(catalog.require("typed")).willReturn(typed());
+
+        MvcTestResult show = mvc.get().uri("/api/workflows/typed").with(viewer()).exchange();
+
+        assertThat(show).hasStatusOk().bodyJson().isStrictlyEqualTo(TYPED);
+    }
+
+    @Test
+    void anUnknownWorkflowIsNotFoundNamingTheKnownOnes() {
+        given(catalog.require("nope")).willThrow(new NoSuchWorkflowException("nope", List.of("quick", "typed")));
+
+        MvcTestResult show = mvc.get().uri("/api/workflows/nope").with(viewer()).exchange();
+
+        assertThat(show).satisfies(problem(404, "unknown workflow 'nope' (known: quick, typed)"));
+    }
+
+    private static WorkflowDefinition typed() {
+        return new WorkflowDefinition("typed", "counts things", List.of(
+                new ParameterDefinition("count", ParameterDefinition.Type.INTEGER, true, null, "how many"),
+                new ParameterDefinition("mode", ParameterDefinition.Type.STRING, false, "fast", null)),
+                List.of(new PhaseDefinition("only", List.of(agent("t"), agent("u")), 2, Duration.ofMinutes(5),
+                        new MinSuccess(null, 50))), null);
+    }
+
+    private static PreparedAgent agent(String name) {
+        return new PreparedAgent(new AgentDefinition(name, "simulated", null, null, List.of(), null, null, null, 0, "",
+                null, null, 0), null, null, "fingerprint-" + name);
+    }
+}
