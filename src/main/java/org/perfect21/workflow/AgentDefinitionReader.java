@@ -47,7 +47,7 @@ final class AgentDefinitionReader {
      * @param fieldPrefix prefix for field names in problems, e.g. {@code phases[0].agents[2].}
      */
     LoadedAgent read(Map<String, YamlNode> keys, String defaultName, String body, Path file, int line,
-                     String fieldPrefix, Problems problems) {
+                     String fieldPrefix, DefinitionProblems problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
         keys.forEach((k, v) -> {
@@ -97,7 +97,7 @@ final class AgentDefinitionReader {
         return enabled ? new CachePolicy(true, ttl) : CachePolicy.NONE;
     }
 
-    private Template compileBody(String body, Path file, int line, String fieldPrefix, Problems problems) {
+    private Template compileBody(String body, Path file, int line, String fieldPrefix, DefinitionProblems problems) {
         try {
             return templates.compile(file + ":" + line, body);
         } catch (IllegalArgumentException e) {

@@ -20,7 +20,7 @@ final class AgentFileReader {
         this.agents = agents;
     }
 
-    Optional<AgentDefinitionReader.LoadedAgent> read(Path file, Problems problems) {
+    Optional<AgentDefinitionReader.LoadedAgent> read(Path file, DefinitionProblems problems) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);

@@ -50,7 +50,7 @@ public class DefinitionLoader {
 
     /** Loads a jobs directory holding {@code agents/} and {@code workflows/}. */
     public Definitions load(Path dir) {
-        Problems problems = new Problems();
+        DefinitionProblems problems = new DefinitionProblems();
         if (!Files.isDirectory(dir)) {
             problems.add(dir, null, null, "jobs directory does not exist (set perfect21.jobs-dir or PERFECT21_JOBS_DIR)");
             problems.throwIfAny();
@@ -64,7 +64,7 @@ public class DefinitionLoader {
      * library beneath them (a given agent file replaces a library file of the same path).
      */
     public Definitions loadFiles(List<Path> agentPaths, List<Path> workflowPaths) {
-        Problems problems = new Problems();
+        DefinitionProblems problems = new DefinitionProblems();
         List<Path> agents = new ArrayList<>();
         if (Files.isDirectory(jobsDir.resolve("agents"))) {
             agents.addAll(files(jobsDir.resolve("agents"), ".md", true, problems));
@@ -77,7 +77,7 @@ public class DefinitionLoader {
         return load(agents, workflowPaths, problems);
     }
 
-    private Definitions load(List<Path> agentPaths, List<Path> workflowPaths, Problems problems) {
+    private Definitions load(List<Path> agentPaths, List<Path> workflowPaths, DefinitionProblems problems) {
         Map<String, AgentDefinitionReader.LoadedAgent> library = new LinkedHashMap<>();
         for (Path file : agentPaths) {
             agentFiles.read(file, problems).ifPresent(agent -> {
@@ -109,7 +109,7 @@ public class DefinitionLoader {
                 List.copyOf(problems.warnings()));
     }
 
-    private static List<Path> files(Path dir, String suffix, boolean recursive, Problems problems) {
+    private static List<Path> files(Path dir, String suffix, boolean recursive, DefinitionProblems problems) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

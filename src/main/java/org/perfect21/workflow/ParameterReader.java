@@ -14,7 +14,7 @@ final class ParameterReader {
     private ParameterReader() {
     }
 
-    static List<ParameterDefinition> read(Path file, YamlNode node, Problems problems) {
+    static List<ParameterDefinition> read(Path file, YamlNode node, DefinitionProblems problems) {
         List<ParameterDefinition> result = new ArrayList<>();
         if (node == null || node.value() == null) {
             return result;

@@ -19,7 +19,7 @@ final class ScheduleReader {
     }
 
     /** The schedule, or null when there is none or it has problems (reported). */
-    static ScheduleDefinition read(Path file, YamlNode node, Problems problems) {
+    static ScheduleDefinition read(Path file, YamlNode node, DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return null;
         }

@@ -38,7 +38,7 @@ final class WorkflowFileReader {
         this.templates = templates;
     }
 
-    Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+    Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
         YamlNode root;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             root = YamlNode.parse(reader);
@@ -86,7 +86,7 @@ final class WorkflowFileReader {
         return Optional.of(workflow);
     }
 
-    private static ContextLimits context(Path file, YamlNode node, Problems problems) {
+    private static ContextLimits context(Path file, YamlNode node, DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return ContextLimits.DEFAULTS;
         }
@@ -124,7 +124,7 @@ final class WorkflowFileReader {
     }
 
     private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
-                                         Problems problems) {
+                                         DefinitionProblems problems) {
         List<PhaseDefinition> result = new ArrayList<>();
         if (node == null || node.value() == null) {
             problems.add(file, node == null ? root.line() : node.line(), "phases", "a workflow needs at least one phase");
@@ -154,7 +154,7 @@ final class WorkflowFileReader {
     }
 
     private PhaseDefinition phase(Path file, String field, int index, YamlNode node,
-                                  Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+                                  Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
         Map<String, YamlNode> keys = node.map();
         YamlFields.unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
         String name = YamlFields.scalar(file, field + ".name", keys.get("name"), problems);
@@ -202,7 +202,7 @@ final class WorkflowFileReader {
 
     private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,
                                        Map<String, AgentDefinitionReader.LoadedAgent> library, Template phaseInstruction,
-                                       Problems problems) {
+                                       DefinitionProblems problems) {
         List<PreparedAgent> result = new ArrayList<>();
         if (node == null || node.value() == null || (node.isList() && node.list().isEmpty())) {
             problems.add(file, node == null ? phaseNode.line() : node.line(), field + ".agents", "a phase needs at least one agent");
@@ -239,7 +239,7 @@ final class WorkflowFileReader {
     }
 
     private AgentDefinitionReader.LoadedAgent agent(Path file, String field, YamlNode entry,
-                                                    Map<String, AgentDefinitionReader.LoadedAgent> library, Problems problems) {
+                                                    Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
         if (entry.isMap()) {
             Map<String, YamlNode> keys = entry.map();
             YamlNode nameNode = keys.get("name");

@@ -11,7 +11,7 @@ final class YamlFields {
     private YamlFields() {
     }
 
-    static void unknownKeys(Path file, String prefix, Map<String, YamlNode> keys, Set<String> known, Problems problems) {
+    static void unknownKeys(Path file, String prefix, Map<String, YamlNode> keys, Set<String> known, DefinitionProblems problems) {
         keys.forEach((key, value) -> {
             if (!known.contains(key)) {
                 problems.add(file, value.line(), prefix + key, "unknown key (known: " + String.join(", ", new TreeSet<>(known)) + ")");
@@ -19,7 +19,7 @@ final class YamlFields {
         });
     }
 
-    static String scalar(Path file, String field, YamlNode node, Problems problems) {
+    static String scalar(Path file, String field, YamlNode node, DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return null;
         }
@@ -30,7 +30,7 @@ final class YamlFields {
         return node.text();
     }
 
-    static boolean bool(Path file, String field, YamlNode node, Problems problems) {
+    static boolean bool(Path file, String field, YamlNode node, DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return false;
         }
@@ -41,7 +41,7 @@ final class YamlFields {
         return false;
     }
 
-    static Long positive(Path file, String field, YamlNode node, Problems problems) {
+    static Long positive(Path file, String field, YamlNode node, DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return null;
         }

@@ -11,7 +11,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code perfect21.execution.max-concurrent-agents} bounds agent attempts in flight across the platform. */
-@TestPropertySource(properties = "perfect21.execution.max-concurrent-agents=6")
+// Both settings for both classes, so they share one context: the grid's tests stay under 6 agents in flight, and the
+// global limit holds across partitions as it does in one.
+@TestPropertySource(properties = {
+        "perfect21.execution.max-concurrent-agents=6",
+        "perfect21.execution.grid-size=3"})
 class GlobalAgentLimitTests extends EngineTestSupport {
 
     @Test

@@ -12,7 +12,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A phase split over several partitions (grid size 3): one worker step execution each, one gate over all. */
+// Both settings for both classes, so they share one context: the grid's tests stay under 6 agents in flight, and the
+// global limit holds across partitions as it does in one.
 @TestPropertySource(properties = {
+        "perfect21.execution.max-concurrent-agents=6",
         "perfect21.execution.grid-size=3"})
 class PartitionedPhaseTests extends EngineTestSupport {
 

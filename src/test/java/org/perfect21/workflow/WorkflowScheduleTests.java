@@ -69,7 +69,7 @@ class WorkflowScheduleTests {
 
     /** Each bad schedule field is a definition problem naming the field, and the cron syntax where it helps. */
     @Nested
-    class Problems {
+    class BadSchedules {
 
         @Test
         void aBadCronIsADefinitionErrorNamingTheFieldAndTheSyntax() {

@@ -7,7 +7,7 @@ import java.util.List;
 import org.perfect21.agent.AgentSettings;
 
 /** Collects problems and warnings while reading definitions, so all of them are reported at once. */
-final class Problems {
+final class DefinitionProblems {
 
     private final List<DefinitionProblem> errors = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
