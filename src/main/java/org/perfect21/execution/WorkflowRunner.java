@@ -1,11 +1,7 @@
 package org.perfect21.execution;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.perfect21.context.ContextBudget;
 import org.perfect21.context.ContextProperties;
@@ -22,21 +18,12 @@ import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
 import org.perfect21.history.RunIds;
 import org.perfect21.history.RunStatus;
-import org.perfect21.workflow.DefinitionCatalog;
-import org.perfect21.workflow.DefinitionLoader;
-import org.perfect21.workflow.Definitions;
-import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.ParameterResolver;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,30 +40,25 @@ public class WorkflowRunner {
 
     private final WorkflowJobFactory jobs;
     private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
     private final RunHistory history;
-    private final DefinitionLoader definitions;
     private final JsonMapper json;
     private final LiveRuns liveRuns;
-    private final DefinitionCatalog catalog;
+    private final StoredRuns storedRuns;
     private final ContextProperties contextDefaults;
     private final ContextStore contexts;
     private final RunEvents events;
 
-    WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, JobRepository jobRepository, RunHistory history,
-                   DefinitionLoader definitions, JsonMapper json, LiveRuns liveRuns, DefinitionCatalog catalog,
-                   ContextProperties contextDefaults, ContextStore contexts, RunEvents events) {
-        this.events = events;
-        this.contextDefaults = contextDefaults;
-        this.contexts = contexts;
+    WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, RunHistory history, JsonMapper json, LiveRuns liveRuns,
+                   StoredRuns storedRuns, ContextProperties contextDefaults, ContextStore contexts, RunEvents events) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
         this.history = history;
-        this.definitions = definitions;
         this.json = json;
         this.liveRuns = liveRuns;
-        this.catalog = catalog;
+        this.storedRuns = storedRuns;
+        this.contextDefaults = contextDefaults;
+        this.contexts = contexts;
+        this.events = events;
     }
 
     /**
@@ -114,9 +96,9 @@ public class WorkflowRunner {
         if (liveRuns.isExecuting(runId)) {
             throw new RunNotRestartableException("run " + runId + " is still running");
         }
-        WorkflowDefinition workflow = definitionOf(stored);
-        recoverIfAbandoned(stored);
-        execute(plan(runId, workflow, ParameterResolver.resolve(workflow, storedParams(stored)), true));
+        WorkflowDefinition workflow = storedRuns.definitionOf(stored);
+        storedRuns.recoverIfAbandoned(stored);
+        execute(plan(runId, workflow, storedRuns.paramsOf(stored, workflow), true));
         return document(runId);
     }
 
@@ -131,20 +113,13 @@ public class WorkflowRunner {
             return new RunOutcome(runId, execute(plan(runId, workflow, params, false)));
         }
         RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
-        WorkflowDefinition definition = workflow != null ? workflow : definitionOf(stored);
-        Map<String, Object> typed = params != null ? params : ParameterResolver.resolve(definition, storedParams(stored));
+        WorkflowDefinition definition = workflow != null ? workflow : storedRuns.definitionOf(stored);
+        Map<String, Object> typed = params != null ? params : storedRuns.paramsOf(stored, definition);
         boolean restart = stored.jobExecutionId() != null;
         if (restart) {
-            recoverIfAbandoned(stored);
+            storedRuns.recoverIfAbandoned(stored);
         } else if (resumed) {
-            // A process may have died after its job started but before the run recorded the job's ids.
-            JobExecution last = jobRepository.getLastJobExecution(definition.name(), parametersOf(runId));
-            if (last != null) {
-                restart = true;
-                if (last.isRunning()) {
-                    jobOperator.recover(last);
-                }
-            }
+            restart = storedRuns.recoverUnrecorded(runId, definition.name());
         }
         return new RunOutcome(runId, execute(plan(runId, definition, typed, restart)));
     }
@@ -178,36 +153,6 @@ public class WorkflowRunner {
         liveRuns.beforeStop(action);
     }
 
-    private Map<String, Object> storedParams(RunHistory.StoredRun stored) {
-        return json.readValue(stored.paramsJson() == null ? "{}" : stored.paramsJson(),
-                new TypeReference<Map<String, Object>>() { });
-    }
-
-    /** The workflow as defined now in the file the run came from (or, failing that, in the jobs directory). */
-    private WorkflowDefinition definitionOf(RunHistory.StoredRun stored) {
-        // The catalog holds the jobs directory already parsed; a file elsewhere (a CLI run of a path) is read again.
-        Optional<WorkflowDefinition> cataloged;
-        try {
-            cataloged = catalog.workflow(stored.workflow());
-        } catch (InvalidDefinitionsException e) {
-            // Another file of the jobs directory is broken; the run's own file may still load.
-            cataloged = Optional.empty();
-        }
-        if (stored.source() != null && Files.isRegularFile(Path.of(stored.source()))
-                && cataloged.filter(w -> sameFile(w.source(), stored.source())).isEmpty()) {
-            Definitions loaded = definitions.loadFiles(List.of(), List.of(Path.of(stored.source())));
-            if (loaded.workflow(stored.workflow()).isPresent()) {
-                return loaded.workflow(stored.workflow()).get();
-            }
-        }
-        return catalog.workflow(stored.workflow()).orElseThrow(() -> new RunNotRestartableException("run " + stored.runId()
-                + " is of workflow '" + stored.workflow() + "', which is no longer defined"));
-    }
-
-    private static boolean sameFile(Path source, String stored) {
-        return source != null && source.toAbsolutePath().normalize().equals(Path.of(stored).toAbsolutePath().normalize());
-    }
-
     /** The run as stored, with the agents running in this process right now shown as RUNNING. */
     public RunDocument document(String runId) {
         return liveRuns.overlay(history.find(runId).orElseThrow(() -> new NoSuchRunException(runId)));
@@ -219,7 +164,7 @@ public class WorkflowRunner {
                 .orElseThrow(() -> new RunNotRestartableException("run " + plan.runId() + " is already running"));
         try {
             events.publish(new RunStarted(plan.runId(), plan.workflow().name(), plan.restart(), Instant.now()));
-            return JobStatuses.ofRun(jobOperator.start(jobs.build(plan), parametersOf(plan.runId())).getStatus());
+            return JobStatuses.ofRun(jobOperator.start(jobs.build(plan), StoredRuns.parametersOf(plan.runId())).getStatus());
         } catch (Exception e) {
             // The job never ran (its listener did not record an end): say why here, and in the log with the trace.
             log.error("Run {} of workflow {} could not be launched", plan.runId(), plan.workflow().name(), e);
@@ -230,21 +175,6 @@ public class WorkflowRunner {
             return RunStatus.FAILED;
         } finally {
             liveRuns.close(live);
-        }
-    }
-
-    private static JobParameters parametersOf(String runId) {
-        return new JobParametersBuilder().addString(RUN_ID, runId).toJobParameters();
-    }
-
-    /** A run left STARTED by a process that died is marked failed, so Spring Batch lets it restart. */
-    private void recoverIfAbandoned(RunHistory.StoredRun stored) {
-        if (stored.jobExecutionId() == null) {
-            return;
-        }
-        JobExecution execution = jobRepository.getJobExecution(stored.jobExecutionId());
-        if (execution != null && execution.isRunning()) {
-            jobOperator.recover(execution);
         }
     }
 }

@@ -11,20 +11,15 @@ import org.perfect21.testing.EngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The cache as the application builds it: properties bound from perfect21.cache.*, the Flyway table, the
- * meters in the application's registry, the agent executor as the I/O executor, and the trimmer.
+ * The cache as the application builds it: its default settings, the Flyway table, the meters in the application's
+ * registry, the agent executor as the I/O executor, and the trimmer. (Binding perfect21.cache.*: CachePropertiesTests.)
  */
 @EngineTest
-@TestPropertySource(properties = {
-        "perfect21.cache.hot-max-entries=3",
-        "perfect21.cache.default-ttl=2h",
-        "perfect21.cache.max-entry-bytes=64KB"})
 class ResultCacheApplicationTests {
 
     @Autowired
@@ -42,8 +37,8 @@ class ResultCacheApplicationTests {
     Executor agentExecutor;
 
     @Test
-    void propertiesAreBoundFromPerfect21CacheWithDefaultsForTheRest() {
-        assertThat(properties).isEqualTo(new CacheProperties(3, DataSize.ofMegabytes(64), Duration.ofHours(2), DataSize.ofKilobytes(64)));
+    void theApplicationsCacheHasTheDefaultSettings() {
+        assertThat(properties).isEqualTo(new CacheProperties(512, DataSize.ofMegabytes(64), Duration.ofHours(24), DataSize.ofMegabytes(1)));
     }
 
     @Test
@@ -55,7 +50,7 @@ class ResultCacheApplicationTests {
         Optional<CachedResult> hit = cache.lookup(key, agentExecutor).get();
 
         assertThat(hit).map(CachedResult::tier).contains(CacheTier.COLD);
-        assertThat(hit.get().expiresAt()).isEqualTo(hit.get().storedAt().plus(Duration.ofHours(2)));
+        assertThat(hit.get().expiresAt()).isEqualTo(hit.get().storedAt().plus(Duration.ofHours(24)));
         assertThat(jdbc.queryForObject("SELECT HITS FROM P21_RESULT_CACHE WHERE CACHE_KEY = ?", Long.class, key.digest())).isEqualTo(1);
         assertThat(meters.get("perfect21.cache.lookups").tag("tier", "cold").tag("result", "hit").functionCounter().count())
                 .isGreaterThanOrEqualTo(1);
