@@ -40,11 +40,6 @@ public enum RunStatus {
         return NEXT.get(this).contains(next);
     }
 
-    /** The statuses from which a run may move to {@code next}, in declaration order. */
-    public static List<RunStatus> movingTo(RunStatus next) {
-        return Arrays.stream(values()).filter(status -> status.canMoveTo(next)).toList();
-    }
-
     /** Ended: completed, failed or stopped (a failed or stopped run may still be restarted). */
     public boolean isTerminal() {
         return this == COMPLETED || this == FAILED || this == STOPPED;
@@ -60,8 +55,8 @@ public enum RunStatus {
         return List.of(QUEUED, STARTING, RUNNING);
     }
 
-    /** Only a failed or stopped run can run again. */
-    public boolean isRestartable() {
-        return canMoveTo(QUEUED) && isTerminal();
+    /** The statuses of runs that can run again: ended, but not completed. */
+    public static List<RunStatus> restartable() {
+        return Arrays.stream(values()).filter(status -> status.isTerminal() && status.canMoveTo(QUEUED)).toList();
     }
 }

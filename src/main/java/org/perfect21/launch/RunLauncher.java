@@ -119,7 +119,7 @@ public class RunLauncher {
     public Launch restart(String runId) {
         RunHistory.StoredRun stored = history.storedRun(runId).orElseThrow(() -> new NoSuchRunException(runId));
         List<QueuedRun> started = queue.admitStored(() -> {
-            if (runner.isExecuting(runId) || !records.requeue(runId, List.of(RunStatus.FAILED, RunStatus.STOPPED), null)) {
+            if (runner.isExecuting(runId) || !records.requeue(runId, RunStatus.restartable(), null)) {
                 RunStatus now = history.storedRun(runId).map(RunHistory.StoredRun::status).orElse(stored.status());
                 throw new RunNotRestartableException("run " + runId + " is " + now + "; only FAILED or STOPPED runs restart");
             }
