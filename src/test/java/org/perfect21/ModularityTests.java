@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.perfect21.architecture.MainClasses;
+import org.perfect21.testing.ScratchDirectory;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.Violations;
@@ -115,7 +116,7 @@ class ModularityTests {
                 new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(out.toString())).writeModulesAsPlantUml();
                 check(DIAGRAM, sorted(Files.readString(out.resolve("components.puml"), StandardCharsets.UTF_8)));
             } finally {
-                deleteTree(out);
+                ScratchDirectory.delete(out);
             }
         }
 
@@ -152,14 +153,6 @@ class ModularityTests {
             assertThat(Files.exists(committed) ? Files.readString(committed, StandardCharsets.UTF_8) : "")
                     .as(committed + " is out of date; regenerate it: mvn test -Dtest=ModularityTests -Dperfect21.docs.write=true")
                     .isEqualTo(generated);
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class WorkflowRunner {
 
     /** The job parameter that makes each run its own job instance. */
-    public static final String RUN_ID = "run.id";
+    static final String RUN_ID = "run.id";
 
     private static final Logger log = LoggerFactory.getLogger(WorkflowRunner.class);
 

@@ -2,11 +2,11 @@ package org.perfect21.optimizer;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.perfect21.history.DatabaseTime;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -34,7 +34,7 @@ public class DecisionLog {
         }
         jdbc.batchUpdate("INSERT INTO P21_OPTIMIZER_DECISION (DECIDED_AT, KIND, SUBJECT, OUTCOME, INPUTS, DETAIL)"
                 + " VALUES (?, ?, ?, ?, ?, ?)", decisions, decisions.size(), (ps, d) -> {
-                    ps.setObject(1, at(d.decidedAt()));
+                    ps.setObject(1, DatabaseTime.utc(d.decidedAt()));
                     ps.setString(2, d.kind().wire());
                     ps.setString(3, d.subject());
                     ps.setString(4, d.outcome());
@@ -68,10 +68,6 @@ public class DecisionLog {
 
     /** Deletes decisions taken before {@code cutoff}; returns how many. */
     public int deleteBefore(Instant cutoff) {
-        return jdbc.update("DELETE FROM P21_OPTIMIZER_DECISION WHERE DECIDED_AT < ?", at(cutoff));
-    }
-
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return jdbc.update("DELETE FROM P21_OPTIMIZER_DECISION WHERE DECIDED_AT < ?", DatabaseTime.utc(cutoff));
     }
 }

@@ -3,11 +3,11 @@ package org.perfect21.optimizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.perfect21.history.AgentStatus;
+import org.perfect21.history.DatabaseTime;
 import org.perfect21.history.RunStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,8 +30,8 @@ class SloSampler {
 
     /** What ended after {@code from} and at or before {@code to}. */
     SloSamples between(Instant from, Instant to) {
-        OffsetDateTime after = from.atOffset(ZoneOffset.UTC);
-        OffsetDateTime until = to.atOffset(ZoneOffset.UTC);
+        OffsetDateTime after = DatabaseTime.utc(from);
+        OffsetDateTime until = DatabaseTime.utc(to);
         // Stopped agents and runs were cut short on purpose: they count neither way.
         String completed = AgentStatus.COMPLETED.name();
         String failed = AgentStatus.FAILED.name();

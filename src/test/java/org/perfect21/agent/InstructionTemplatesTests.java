@@ -45,8 +45,7 @@ class InstructionTemplatesTests {
 
     @Test
     void theCacheIsBoundedAndTrimmable() {
-        InstructionTemplates small = new InstructionTemplates(new TemplateProperties(2), new StaticListableBeanFactory()
-                .getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+        InstructionTemplates small = new InstructionTemplates(new TemplateProperties(2), Defaults.noMeters());
         for (int i = 0; i < 50; i++) {
             small.compile("t" + i, "{{a}}" + i);
         }

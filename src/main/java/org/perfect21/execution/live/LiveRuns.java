@@ -28,7 +28,7 @@ public class LiveRuns implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveRuns.class);
     // Stops before the web server's graceful shutdown phase ends and before executors close.
-    public static final int PHASE = Integer.MAX_VALUE - 2048;
+    private static final int PHASE = Integer.MAX_VALUE - 2048;
 
     private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
     private final List<Runnable> beforeStop = new java.util.concurrent.CopyOnWriteArrayList<>();
