@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -88,7 +90,7 @@ public class InstructionTemplates implements Trimmable {
         try {
             mustache = factory.compile(new StringReader(text), name);
         } catch (MustacheException e) {
-            throw new IllegalArgumentException("malformed template: " + e.getMessage(), e);
+            throw TemplateSyntaxException.of(name, text, e);
         }
         compilations.increment();
         return scope -> {
@@ -96,6 +98,52 @@ public class InstructionTemplates implements Trimmable {
             mustache.execute(out, scope);
             return out.toString();
         };
+    }
+
+    /**
+     * A template Mustache cannot compile, with where in the text it went wrong (1-based; column 1 when Mustache
+     * does not say).
+     */
+    public static final class TemplateSyntaxException extends IllegalArgumentException {
+
+        private static final Pattern LOCATION = Pattern.compile("\\s*(?:in \\S+?:(\\d+)(?:@(\\d+))?)?\\s*@\\[[^\\]]*:(\\d+)]\\s*$");
+
+        private final int line;
+        private final int column;
+
+        private TemplateSyntaxException(String problem, int line, int column, Throwable cause) {
+            super("malformed template: " + problem, cause);
+            this.line = line;
+            this.column = column;
+        }
+
+        static TemplateSyntaxException of(String name, String text, MustacheException e) {
+            String message = e.getMessage() == null ? "cannot compile" : e.getMessage();
+            Matcher location = LOCATION.matcher(message);
+            if (!location.find()) {
+                return new TemplateSyntaxException(message, 1, 1, e);
+            }
+            int line = Integer.parseInt(location.group(3));
+            String problem = message.substring(0, location.start()).replace(" in " + name, "");
+            String[] lines = text.split("\n", -1);
+            int column = 1;
+            if (location.group(2) != null) {
+                column = Integer.parseInt(location.group(2));
+            } else if (line >= 1 && line <= lines.length) {
+                // Mustache names the line only: point at the last tag opened on it, the one that went wrong.
+                column = lines[line - 1].lastIndexOf("{{") + 1;
+            }
+            return new TemplateSyntaxException(problem, line, Math.max(1, column), e);
+        }
+
+        /** The line in the template's text, from 1. */
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
     }
 
     /** Templates compiled so far (cache misses that compiled successfully). */

@@ -2,7 +2,7 @@
  * Agent definitions and the agent SPI: kinds that turn a definition into something that runs. The kinds live in
  * sub-packages ({@code command}, {@code git}, {@code simulated}), internal to the module: they are found as beans.
  */
-@ApplicationModule(displayName = "Agents", allowedDependencies = {"cache", "git"})
+@ApplicationModule(displayName = "Agents", allowedDependencies = {"cache", "git", "usage"})
 package org.perfect21.agent;
 
 import org.springframework.modulith.ApplicationModule;

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxConcurrentRuns   runs executing at once for launches through the queue (API, schedules); more wait QUEUED
  * @param queueCapacity       queued runs at most; a launch beyond it is refused (HTTP 429)
  * @param shutdownGrace       how long closing the application waits for runs it stops to end
+ * @param retryBackoff        the wait before the first retry of a transient failure (rate limited, overloaded);
+ *                            it doubles at each further retry, with jitter
+ * @param maxRetryBackoff     the longest such wait (a server's {@code Retry-After} may ask for more)
  */
 @Validated
 @ConfigurationProperties("perfect21.execution")
@@ -31,5 +34,7 @@ public record ExecutionProperties(
         @DefaultValue("30m") Duration defaultAgentTimeout,
         @DefaultValue("16") @Min(1) @Max(4096) int maxConcurrentRuns,
         @DefaultValue("1000") @Min(0) @Max(10_000_000) int queueCapacity,
-        @DefaultValue("20s") Duration shutdownGrace) {
+        @DefaultValue("20s") Duration shutdownGrace,
+        @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("1m") Duration maxRetryBackoff) {
 }

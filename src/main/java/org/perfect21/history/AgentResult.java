@@ -2,6 +2,8 @@ package org.perfect21.history;
 
 import java.time.Instant;
 
+import org.perfect21.usage.Usage;
+
 /**
  * The final state of one agent of one phase of a run, as written to {@code P21_AGENT_RESULT}.
  *
@@ -10,15 +12,28 @@ import java.time.Instant;
  * @param output    the stored (bounded) copy of the output
  * @param truncated whether the stored output is shorter than what the agent produced
  * @param tokens    tokens the agent reported using, or null
+ * @param usage     tokens and cost by kind, {@link Usage#UNKNOWN} where the agent reported none
+ * @param model     the model that answered, or null
  * @param cacheTier the result-cache tier that served it ({@code HOT}, {@code WARM}, {@code COLD}), {@link #CACHE_MISS}
  *                  when a cacheable agent ran, null when the agent is not cacheable
  */
 public record AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
                           boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
                           long outputBytes, boolean truncated, String output, String error, Long tokens,
-                          String cacheTier) {
+                          String cacheTier, Usage usage, String model) {
 
     public static final String CACHE_MISS = "MISS";
+
+    public AgentResult {
+        usage = usage == null ? Usage.UNKNOWN : usage;
+    }
+
+    public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
+                       boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
+                       long outputBytes, boolean truncated, String output, String error, Long tokens, String cacheTier) {
+        this(runId, phaseIndex, agentIndex, phase, agent, kind, recorded, status, attempts, startedAt, endedAt,
+                outputBytes, truncated, output, error, tokens, cacheTier, Usage.UNKNOWN, null);
+    }
 
     public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
                        boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,

@@ -3,12 +3,30 @@ package org.perfect21.history;
 import java.time.Instant;
 import java.util.List;
 
+import org.perfect21.usage.Usage;
+
 /**
  * A run as the CLI's {@code --json} and the REST API show it. Later versions may add fields, never
  * remove or rename them.
  */
 public record RunDocument(String runId, String workflow, RunStatus status, Instant startedAt, Instant endedAt,
-                          Long durationMs, String error, List<Phase> phases, Context context) {
+                          Long durationMs, String error, List<Phase> phases, Context context, Usage usage) {
+
+    public RunDocument(String runId, String workflow, RunStatus status, Instant startedAt, Instant endedAt,
+                       Long durationMs, String error, List<Phase> phases, Context context) {
+        this(runId, workflow, status, startedAt, endedAt, durationMs, error, phases, context, total(phases));
+    }
+
+    /** What the run's agents used, summed; each figure null where no agent reported it. */
+    public static Usage total(List<Phase> phases) {
+        Usage total = Usage.UNKNOWN;
+        for (Phase phase : phases) {
+            for (Agent agent : phase.agents()) {
+                total = total.plus(agent.usage());
+            }
+        }
+        return total;
+    }
 
     /**
      * The run's context: what it holds now against its budget; null before its first phase started.
@@ -32,13 +50,25 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
      * @param cacheTier the tier that answered ({@code HOT}, {@code WARM}, {@code COLD}), {@code MISS} when a cacheable
      *                  agent ran, null when it is not cacheable
      * @param tokens    tokens the agent reported using, or null
+     * @param model     the model that answered, or null
+     * @param usage     tokens by kind and cost; its figures are null where unknown
      */
     public record Agent(String agent, AgentStatus status, Instant startedAt, Instant endedAt, Long durationMs,
                         int attempts, long outputBytes, boolean outputTruncated, String error, boolean cacheHit,
-                        String cacheTier, Long tokens) {
+                        String cacheTier, Long tokens, String model, Usage usage) {
+
+        public Agent {
+            usage = usage == null ? Usage.UNKNOWN : usage;
+        }
 
         public static Agent pending(String agent) {
-            return new Agent(agent, AgentStatus.PENDING, null, null, null, 0, 0, false, null, false, null, null);
+            return running(agent, AgentStatus.PENDING, null, 0);
+        }
+
+        /** An agent with no result yet: pending, or running an attempt. */
+        public static Agent running(String agent, AgentStatus status, Instant startedAt, int attempts) {
+            return new Agent(agent, status, startedAt, null, null, attempts, 0, false, null, false, null, null, null,
+                    Usage.UNKNOWN);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.perfect21.usage.Usage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +24,7 @@ final class RunDocumentReader {
             + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES,"
             + " a.AGENT_INDEX, a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
             + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR, a.CACHE_HIT, a.CACHE_TIER, a.TOKENS,"
+            + " a.MODEL, a.INPUT_TOKENS, a.OUTPUT_TOKENS, a.CACHE_READ_TOKENS, a.CACHE_WRITE_TOKENS, a.COST,"
             + " c.BYTES AS CONTEXT_BYTES, c.TOKENS AS CONTEXT_TOKENS, c.BUDGET_BYTES, c.BUDGET_TOKENS, c.ENTRIES AS CONTEXT_ENTRIES,"
             + " c.EVICTIONS, c.CUTS, c.PEAK_BYTES"
             + " FROM P21_RUN r"
@@ -90,7 +92,14 @@ final class RunDocumentReader {
                 DatabaseTime.instant(rs, "AGENT_STARTED"), DatabaseTime.instant(rs, "AGENT_ENDED"),
                 (Long) rs.getObject("DURATION_MS", Long.class), rs.getInt("ATTEMPTS"), rs.getLong("OUTPUT_BYTES"),
                 rs.getBoolean("OUTPUT_TRUNCATED"), rs.getString("AGENT_ERROR"), rs.getBoolean("CACHE_HIT"),
-                rs.getString("CACHE_TIER"), (Long) rs.getObject("TOKENS", Long.class));
+                rs.getString("CACHE_TIER"), (Long) rs.getObject("TOKENS", Long.class), rs.getString("MODEL"), usage(rs));
+    }
+
+    /** The usage columns of a result row (also read by the reports' figures). */
+    static Usage usage(ResultSet rs) throws SQLException {
+        return new Usage(rs.getObject("INPUT_TOKENS", Long.class), rs.getObject("OUTPUT_TOKENS", Long.class),
+                rs.getObject("CACHE_READ_TOKENS", Long.class), rs.getObject("CACHE_WRITE_TOKENS", Long.class),
+                rs.getBigDecimal("COST"));
     }
 
     private static RunDocument.Context context(ResultSet rs) throws SQLException {

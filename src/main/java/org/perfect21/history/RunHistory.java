@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.perfect21.usage.Usage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -103,24 +104,27 @@ public class RunHistory {
         transaction.executeWithoutResult(status -> {
             if (!inserts.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (STATUS, ATTEMPTS, STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES,"
-                        + " OUTPUT_TRUNCATED, OUTPUT, ERROR, TOKENS, CACHE_HIT, CACHE_TIER, RUN_ID, PHASE_INDEX, AGENT_INDEX,"
-                        + " PHASE, AGENT, KIND) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(),
+                        + " OUTPUT_TRUNCATED, OUTPUT, ERROR, TOKENS, CACHE_HIT, CACHE_TIER, MODEL, INPUT_TOKENS, OUTPUT_TOKENS,"
+                        + " CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(),
                         (ps, r) -> {
                             bindResult(ps, r);
-                            ps.setString(16, r.phase());
-                            ps.setString(17, r.agent());
-                            ps.setString(18, r.kind());
+                            ps.setString(22, r.phase());
+                            ps.setString(23, r.agent());
+                            ps.setString(24, r.kind());
                         });
             }
             if (!updates.isEmpty()) {
                 jdbc.batchUpdate("UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?,"
                         + " DURATION_MS = ?, OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?, TOKENS = ?,"
-                        + " CACHE_HIT = ?, CACHE_TIER = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates, updates.size(), RunHistory::bindResult);
+                        + " CACHE_HIT = ?, CACHE_TIER = ?, MODEL = ?, INPUT_TOKENS = ?, OUTPUT_TOKENS = ?, CACHE_READ_TOKENS = ?,"
+                        + " CACHE_WRITE_TOKENS = ?, COST = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates,
+                        updates.size(), RunHistory::bindResult);
             }
         });
     }
 
-    /** Binds the result columns (1-12) and the key (13-15) shared by the insert and the update. */
+    /** Binds the result columns (1-18) and the key (19-21) shared by the insert and the update. */
     private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
         ps.setString(1, r.status().name());
         ps.setInt(2, r.attempts());
@@ -142,9 +146,16 @@ public class RunHistory {
         }
         ps.setBoolean(11, r.cacheHit());
         ps.setString(12, r.cacheTier());
-        ps.setString(13, r.runId());
-        ps.setInt(14, r.phaseIndex());
-        ps.setInt(15, r.agentIndex());
+        ps.setString(13, r.model());
+        Usage usage = r.usage();
+        ps.setObject(14, usage.inputTokens(), Types.BIGINT);
+        ps.setObject(15, usage.outputTokens(), Types.BIGINT);
+        ps.setObject(16, usage.cacheReadTokens(), Types.BIGINT);
+        ps.setObject(17, usage.cacheWriteTokens(), Types.BIGINT);
+        ps.setObject(18, usage.costUsd(), Types.DECIMAL);
+        ps.setString(19, r.runId());
+        ps.setInt(20, r.phaseIndex());
+        ps.setInt(21, r.agentIndex());
     }
 
     /** Attempts and status so far of a phase's agents, by agent index (used on restart). */

@@ -38,15 +38,22 @@ final class AgentDefinitionReader {
         return kinds.available();
     }
 
-    /** An agent read from a file or inline; {@code runner} is null when its kind cannot run here. */
-    record LoadedAgent(AgentDefinition definition, AgentRunner runner, Template body) {
+    /**
+     * An agent read from a file or inline; {@code runner} is null when its kind cannot run here.
+     *
+     * @param systemPrompt its body: verbatim, or compiled when it says {@code template: true}
+     * @param instruction  its {@code instruction} key compiled, or null when it has none
+     */
+    record LoadedAgent(AgentDefinition definition, AgentRunner runner, Template systemPrompt, Template instruction) {
     }
 
     /**
      * @param keys        the agent's keys with lines (already offset to file lines)
+     * @param body        the Markdown body (empty for an inline agent)
+     * @param bodyLine    the file line the body starts on
      * @param fieldPrefix prefix for field names in problems, e.g. {@code phases[0].agents[2].}
      */
-    LoadedAgent read(Map<String, YamlNode> keys, String defaultName, String body, Path file, int line,
+    LoadedAgent read(Map<String, YamlNode> keys, String defaultName, String body, int bodyLine, Path file, int line,
                      String fieldPrefix, DefinitionProblems problems) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new HashMap<>();
@@ -79,9 +86,41 @@ final class AgentDefinitionReader {
                 settings.string("color"), timeout, retries == null ? 0 : retries.intValue(),
                 body, settings, file, line, cache);
         AgentRunner runner = agentKind == null ? null : agentKind.prepare(definition, settings);
-        Template bodyTemplate = compileBody(body, file, line, fieldPrefix, problems);
+        // A system prompt is text for the model: real ones quote Handlebars, Jinja and Mustache, so only an agent
+        // that asks for it has its body rendered.
+        Template systemPrompt = settings.bool("template")
+                ? compileAt(body, file, bodyLine, false, fieldPrefix + "body", problems)
+                : scope -> body;
+        Template instruction = null;
+        YamlNode instructionNode = keys.get("instruction");
+        if (instructionNode != null && instructionNode.value() != null) {
+            if (!instructionNode.isScalar()) {
+                settings.problem("instruction", "must be text (a template), not " + (instructionNode.isMap() ? "a mapping" : "a list"));
+            } else {
+                instruction = compileAt(instructionNode.text(), file, instructionNode.line(), instructionNode.block(),
+                        fieldPrefix + "instruction", problems);
+            }
+        }
         problems.addAll(file, fieldPrefix, settings);
-        return new LoadedAgent(definition, runner, bodyTemplate);
+        return new LoadedAgent(definition, runner, systemPrompt, instruction);
+    }
+
+    /**
+     * Compiles a template found in a file from {@code firstLine} ({@code block}: a YAML block scalar, whose text
+     * starts on the line after its key); a malformed one is a problem at its real line and column.
+     */
+    private Template compileAt(String text, Path file, int firstLine, boolean block, String field,
+                               DefinitionProblems problems) {
+        try {
+            return templates.compile(field, text);
+        } catch (InstructionTemplates.TemplateSyntaxException e) {
+            problems.add(file, firstLine + (block ? 1 : 0) + e.line() - 1, field,
+                    e.getMessage() + " (column " + e.column() + ")");
+            return scope -> text;
+        } catch (IllegalArgumentException e) {
+            problems.add(file, firstLine, field, e.getMessage());
+            return scope -> text;
+        }
     }
 
     private static CachePolicy cachePolicy(AgentSettings settings) {
@@ -95,14 +134,5 @@ final class AgentDefinitionReader {
             settings.problem("ttl", "applies only to cached agents: add 'cache: true', or remove 'ttl'");
         }
         return enabled ? new CachePolicy(true, ttl) : CachePolicy.NONE;
-    }
-
-    private Template compileBody(String body, Path file, int line, String fieldPrefix, DefinitionProblems problems) {
-        try {
-            return templates.compile(file + ":" + line, body);
-        } catch (IllegalArgumentException e) {
-            problems.add(file, line, fieldPrefix.isEmpty() ? "body" : fieldPrefix + "body", e.getMessage());
-            return scope -> body;
-        }
     }
 }

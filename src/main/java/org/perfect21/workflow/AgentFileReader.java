@@ -48,7 +48,12 @@ final class AgentFileReader {
             return Optional.empty();
         }
         String frontMatter = String.join("\n", lines.subList(1, close));
-        String body = String.join("\n", lines.subList(close + 1, lines.size())).strip();
+        int first = close + 1;
+        while (first < lines.size() && lines.get(first).isBlank()) {
+            first++;
+        }
+        String body = String.join("\n", lines.subList(first, lines.size())).stripTrailing();
+        int bodyLine = first + 1;
         YamlNode root;
         try {
             root = YamlNode.parse(new StringReader(frontMatter));
@@ -67,7 +72,7 @@ final class AgentFileReader {
         var keys = new java.util.LinkedHashMap<String, YamlNode>();
         root.map().forEach((k, v) -> keys.put(k, shift(v, 1)));
         String defaultName = file.getFileName().toString().replaceFirst("\\.md$", "");
-        return Optional.of(agents.read(keys, defaultName, body, file, 1, "", problems));
+        return Optional.of(agents.read(keys, defaultName, body, bodyLine, file, 1, "", problems));
     }
 
     /** Moves a node's lines from front-matter lines to file lines. */
@@ -80,6 +85,6 @@ final class AgentFileReader {
         } else if (node.isList()) {
             value = node.list().stream().map(n -> shift(n, offset)).toList();
         }
-        return new YamlNode(value, node.line() + offset);
+        return new YamlNode(value, node.line() + offset, node.block());
     }
 }

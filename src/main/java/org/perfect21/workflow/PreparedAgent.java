@@ -5,14 +5,21 @@ import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.InstructionTemplates.Template;
 
 /**
- * An agent ready to run in a phase: its definition, its kind's runner and its compiled instruction.
+ * An agent ready to run in a phase: its definition, its kind's runner, its compiled instruction (the user prompt)
+ * and its system prompt.
  *
  * @param fingerprint digest of its kind, settings and body (part of its result-cache key)
  */
-public record PreparedAgent(AgentDefinition definition, AgentRunner runner, Template instruction, String fingerprint) {
+public record PreparedAgent(AgentDefinition definition, AgentRunner runner, Template instruction, Template systemPrompt,
+                            String fingerprint) {
 
+    public PreparedAgent(AgentDefinition definition, AgentRunner runner, Template instruction, Template systemPrompt) {
+        this(definition, runner, instruction, systemPrompt, AgentFingerprint.of(definition));
+    }
+
+    /** An agent without a system prompt. */
     public PreparedAgent(AgentDefinition definition, AgentRunner runner, Template instruction) {
-        this(definition, runner, instruction, AgentFingerprint.of(definition));
+        this(definition, runner, instruction, scope -> definition.body() == null ? "" : definition.body());
     }
 
     public String name() {

@@ -166,10 +166,14 @@ final class WorkflowFileReader {
         String instructionText = YamlFields.scalar(file, field + ".instruction", keys.get("instruction"), problems);
         Template phaseInstruction = null;
         if (instructionText != null) {
+            YamlNode instructionNode = keys.get("instruction");
             try {
-                phaseInstruction = templates.compile(file + ":" + field, instructionText);
+                phaseInstruction = templates.compile(field + ".instruction", instructionText);
+            } catch (InstructionTemplates.TemplateSyntaxException e) {
+                problems.add(file, instructionNode.line() + (instructionNode.block() ? 1 : 0) + e.line() - 1,
+                        field + ".instruction", e.getMessage() + " (column " + e.column() + ")");
             } catch (IllegalArgumentException e) {
-                problems.add(file, keys.get("instruction").line(), field + ".instruction", e.getMessage());
+                problems.add(file, instructionNode.line(), field + ".instruction", e.getMessage());
             }
         }
         List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, problems);
@@ -233,7 +237,8 @@ final class WorkflowFileReader {
                 }
                 continue;
             }
-            result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.body(), phaseInstruction)));
+            result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
+                    loaded.systemPrompt()));
         }
         return result;
     }
@@ -253,8 +258,7 @@ final class WorkflowFileReader {
                         + "' has the name of the library agent in " + existing.definition().source());
                 return null;
             }
-            YamlNode body = keys.get("instruction");
-            return agents.read(keys, null, body == null ? "" : body.text(), file, entry.line(), field + ".", problems);
+            return agents.read(keys, null, "", entry.line(), file, entry.line(), field + ".", problems);
         }
         if (entry.isScalar() && entry.value() != null) {
             AgentDefinitionReader.LoadedAgent agent = library.get(entry.text());
@@ -268,12 +272,13 @@ final class WorkflowFileReader {
         return null;
     }
 
-    private static Template combine(Template body, Template phaseInstruction) {
-        if (phaseInstruction == null) {
-            return body;
+    /** The user prompt: the agent's own instruction, then the phase's. */
+    private static Template combine(Template agentInstruction, Template phaseInstruction) {
+        if (agentInstruction == null || phaseInstruction == null) {
+            return agentInstruction != null ? agentInstruction : phaseInstruction != null ? phaseInstruction : scope -> "";
         }
         return scope -> {
-            String head = body.render(scope);
+            String head = agentInstruction.render(scope);
             String tail = phaseInstruction.render(scope);
             return head.isEmpty() ? tail : head + "\n\n" + tail;
         };

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -18,9 +19,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * A YAML value that remembers its line: scalars as String, Long, Double, Boolean or null; lists of
  * nodes; maps of keys to nodes. Built from SnakeYAML's composed node tree so every problem can name
- * its line.
+ * its line. {@code block} marks a literal or folded scalar ({@code |}, {@code >}), whose text starts on the next line.
  */
-record YamlNode(Object value, int line) {
+record YamlNode(Object value, int line, boolean block) {
+
+    YamlNode(Object value, int line) {
+        this(value, line, false);
+    }
 
     /** Thrown for YAML that cannot be read; {@code line} is 1-based within the parsed text. */
     static final class YamlSyntaxException extends Exception {
@@ -49,7 +54,9 @@ record YamlNode(Object value, int line) {
     private static YamlNode convert(Node node) throws YamlSyntaxException {
         int line = node.getStartMark().getLine() + 1;
         if (node instanceof ScalarNode scalar) {
-            return new YamlNode(scalar(scalar), line);
+            DumperOptions.ScalarStyle style = scalar.getScalarStyle();
+            return new YamlNode(scalar(scalar), line,
+                    style == DumperOptions.ScalarStyle.LITERAL || style == DumperOptions.ScalarStyle.FOLDED);
         }
         if (node instanceof SequenceNode sequence) {
             List<YamlNode> items = new ArrayList<>();

@@ -78,6 +78,6 @@ class WorkflowControllerTests {
 
     private static PreparedAgent agent(String name) {
         return new PreparedAgent(new AgentDefinition(name, "simulated", null, null, List.of(), null, null, null, 0, "",
-                null, null, 0), null, null, "fingerprint-" + name);
+                null, null, 0), null, null, null, "fingerprint-" + name);
     }
 }

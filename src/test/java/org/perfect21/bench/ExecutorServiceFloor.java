@@ -58,7 +58,7 @@ final class ExecutorServiceFloor implements Contender {
 
     /** The agent completes on the JDK's delay scheduler thread, which then wakes the blocked task. */
     static AgentCall call() {
-        return new AgentCall("bench", "work", "", 1, java.util.Map.of(), Runnable::run);
+        return new AgentCall("bench", "work", "", "", 1, java.util.Map.of(), Runnable::run);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.perfect21.workflow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -151,7 +152,8 @@ class WorkflowFileTests {
             assertThat(a1.source()).isEqualTo(wf);
             assertThat(a1.line()).isEqualTo(5);
             assertThat(a1.settings().values()).containsEntry("latency", "200ms");
-            assertThat(agents.get(1).definition().body()).isEqualTo("say hi");
+            assertThat(agents.get(1).instruction().render(Map.of())).as("an inline agent's instruction key").isEqualTo("say hi");
+            assertThat(agents.get(1).systemPrompt().render(Map.of())).as("an inline agent has no body").isEmpty();
         }
 
         @Test

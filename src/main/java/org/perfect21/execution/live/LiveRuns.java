@@ -82,15 +82,14 @@ public class LiveRuns implements SmartLifecycle {
                 LiveRun.RunningAgent now = live.running(p, a);
                 // A live entry means an attempt is in flight now, even when an earlier execution left a row.
                 agents.add(now != null
-                        ? new RunDocument.Agent(agent.agent(), AgentStatus.RUNNING, now.startedAt(), null, null,
-                                now.attempt(), 0, false, null, false, null, null)
+                        ? RunDocument.Agent.running(agent.agent(), AgentStatus.RUNNING, now.startedAt(), now.attempt())
                         : agent);
             }
             phases.add(new RunDocument.Phase(phase.name(), phase.status(), phase.durationMs(), phase.succeeded(),
                     phase.failed(), phase.required(), agents));
         }
         return new RunDocument(document.runId(), document.workflow(), document.status(), document.startedAt(),
-                document.endedAt(), document.durationMs(), document.error(), phases, document.context());
+                document.endedAt(), document.durationMs(), document.error(), phases, document.context(), document.usage());
     }
 
     /** Stops every run executing here and waits for their jobs to return, at most {@code grace}. */

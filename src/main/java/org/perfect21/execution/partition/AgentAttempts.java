@@ -22,7 +22,8 @@ import org.perfect21.workflow.PreparedAgent;
 /**
  * The attempts of a partition's agents: each goes through the dispatcher (the platform-wide bound), runs under
  * its timeout (the agent's, else {@code perfect21.execution.default-agent-timeout}) and is retried up to the
- * agent's {@code retries} on the agent executor. Once the partition is cut short (phase deadline, stop) nothing
+ * agent's {@code retries} on the agent executor (a transient failure after a backoff, a failure the kind says
+ * cannot be helped not at all). Once the partition is cut short (phase deadline, stop) nothing
  * more starts and what is in flight fails with the reason; kinds then release what their attempts hold.
  */
 final class AgentAttempts {
@@ -37,26 +38,28 @@ final class AgentAttempts {
     private final AgentDispatcher dispatcher;
     private final Executor executor;
     private final Duration defaultTimeout;
+    private final RetryBackoff backoff;
     private final LiveRun live;
     private final RunEvents events;
     private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException cutShortBy;
 
     AgentAttempts(RunPlan plan, int phaseIndex, AgentDispatcher dispatcher, Executor executor, Duration defaultTimeout,
-                  LiveRun live, RunEvents events) {
+                  RetryBackoff backoff, LiveRun live, RunEvents events) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
         this.phase = plan.workflow().phases().get(phaseIndex);
         this.dispatcher = dispatcher;
         this.executor = executor;
         this.defaultTimeout = defaultTimeout;
+        this.backoff = backoff;
         this.live = live;
         this.events = events;
     }
 
     /** Runs the agent's attempts, the first numbered after {@code priorAttempts}; never completes exceptionally. */
-    CompletableFuture<Attempted> run(PreparedAgent agent, int agentIndex, String instruction, int priorAttempts) {
-        return attempt(agent, agentIndex, instruction, priorAttempts, 1);
+    CompletableFuture<Attempted> run(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt, int priorAttempts) {
+        return attempt(agent, agentIndex, prompt, priorAttempts, 1);
     }
 
     /** Starts nothing more and fails the attempts in flight with {@code reason}. */
@@ -71,19 +74,22 @@ final class AgentAttempts {
         return cutShortBy != null;
     }
 
-    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, String instruction, int priorAttempts,
-                                                 int attempt) {
-        return dispatcher.submit(() -> start(agent, agentIndex, instruction, priorAttempts + attempt))
+    private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt,
+                                                 int priorAttempts, int attempt) {
+        return dispatcher.submit(() -> start(agent, agentIndex, prompt, priorAttempts + attempt))
                 .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
-                .thenCompose(outcome -> outcome.succeeded() || attempt > agent.definition().retries() || isCutShort()
+                .thenCompose(outcome -> outcome.succeeded() || !outcome.retry().allowed()
+                        || attempt > agent.definition().retries() || isCutShort()
                         ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
-                        // A retry starts on the agent executor, not on whichever thread saw the failure.
-                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, instruction, priorAttempts, attempt + 1),
-                                executor)
+                        // A retry starts on the agent executor (after its backoff, on a JDK timer: no thread waits),
+                        // not on whichever thread saw the failure. The slot in the dispatcher is free meanwhile.
+                        : CompletableFuture.supplyAsync(() -> attempt(agent, agentIndex, prompt, priorAttempts, attempt + 1),
+                                backoff.executorFor(outcome.retry(), attempt, executor))
                                 .thenCompose(retry -> retry));
     }
 
-    private CompletableFuture<AgentOutcome> start(PreparedAgent agent, int agentIndex, String instruction, int attemptNumber) {
+    private CompletableFuture<AgentOutcome> start(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt,
+                                                  int attemptNumber) {
         RuntimeException reason = cutShortBy;
         if (reason != null) {
             return CompletableFuture.failedFuture(reason);
@@ -92,7 +98,8 @@ final class AgentAttempts {
         live.agentStarted(phaseIndex, agentIndex, startedAt, attemptNumber);
         events.publish(new AgentStarted(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(), attemptNumber,
                 startedAt));
-        AgentCall call = new AgentCall(plan.runId(), phase.name(), instruction, attemptNumber, plan.params(), executor);
+        AgentCall call = new AgentCall(plan.runId(), phase.name(), prompt.instruction(), prompt.system(), attemptNumber,
+                plan.params(), executor);
         CompletableFuture<AgentOutcome> running = agent.runner().start(call);
         running.orTimeout(timeoutOf(agent).toMillis(), TimeUnit.MILLISECONDS);
         inFlight.add(running);

@@ -45,7 +45,7 @@ final class AgentResults {
                 recorded(agentIndex), outcome.succeeded() ? AgentStatus.COMPLETED : failedAs,
                 priorAttempts(agentIndex) + attempts, startedAt, Instant.now(), outcome.outputBytes(),
                 outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error(),
-                outcome.tokens(), cacheTier);
+                outcome.tokens(), cacheTier, outcome.usage(), outcome.model());
     }
 
     /** An agent the result cache answered for: completed, no attempt made. */

@@ -43,9 +43,12 @@ final class CachedResults {
         this.canonicalParams = canonical(params);
     }
 
-    /** The key of an agent's result: its definition's fingerprint, its rendered instruction and the run's parameters. */
-    CacheKey keyOf(PreparedAgent agent, String instruction) {
-        return CacheKey.of(agent.name(), List.of(agent.fingerprint(), instruction, canonicalParams));
+    /**
+     * The key of an agent's result: its definition's fingerprint, its rendered instruction and system prompt, and
+     * the run's parameters.
+     */
+    CacheKey keyOf(PreparedAgent agent, InstructionScope.Prompt prompt) {
+        return CacheKey.of(agent.name(), List.of(agent.fingerprint(), prompt.instruction(), prompt.system(), canonicalParams));
     }
 
     /** Looks the key up; the cold tier is read on the agent executor. Never fails: a failed lookup is a miss. */

@@ -9,7 +9,7 @@ import org.perfect21.workflow.PhaseDefinition;
 import org.perfect21.workflow.PreparedAgent;
 
 /**
- * What an agent's instruction template sees: parameters, run, workflow, phase, agent, the context of earlier
+ * What an agent's instruction template (and a {@code template: true} body) sees: parameters, run, workflow, phase, agent, the context of earlier
  * phases ({@code context}) and the latest git snapshot in it ({@code git}). The phase's part is built once per
  * partition: the context's text may be large and is the same for every agent.
  */
@@ -25,10 +25,14 @@ final class InstructionScope {
                 "context", context.scope(), "git", context.git());
     }
 
-    /** The agent's instruction, rendered once for all its attempts. */
-    String render(PreparedAgent agent) {
+    /** What an agent is told: rendered once for all its attempts. */
+    record Prompt(String instruction, String system) {
+    }
+
+    /** The agent's instruction and system prompt (verbatim unless the agent says {@code template: true}). */
+    Prompt render(PreparedAgent agent) {
         Map<String, Object> scope = new HashMap<>(phaseScope);
         scope.put("agent", Map.of("name", agent.name()));
-        return agent.instruction().render(scope);
+        return new Prompt(agent.instruction().render(scope), agent.systemPrompt().render(scope));
     }
 }

@@ -127,21 +127,21 @@ final class PartitionExecution implements Stoppable {
     /** Runs one agent; a cacheable agent is first looked up in the result cache, and a success is offered to it. */
     private CompletableFuture<AgentResult> runAgent(int agentIndex) {
         PreparedAgent agent = phase.agents().get(agentIndex);
-        String instruction = instructions.render(agent);
+        InstructionScope.Prompt prompt = instructions.render(agent);
         CachePolicy policy = agent.definition().cache();
         if (!policy.enabled()) {
-            return attempt(agent, agentIndex, instruction, null, policy);
+            return attempt(agent, agentIndex, prompt, null, policy);
         }
-        CacheKey key = cache.keyOf(agent, instruction);
+        CacheKey key = cache.keyOf(agent, prompt);
         return cache.lookup(key).thenCompose(hit -> hit.isPresent()
                 ? CompletableFuture.completedFuture(results.served(agentIndex, hit.get()))
-                : attempt(agent, agentIndex, instruction, key, policy));
+                : attempt(agent, agentIndex, prompt, key, policy));
     }
 
-    private CompletableFuture<AgentResult> attempt(PreparedAgent agent, int agentIndex, String instruction, CacheKey key,
-                                                   CachePolicy policy) {
+    private CompletableFuture<AgentResult> attempt(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt,
+                                                   CacheKey key, CachePolicy policy) {
         Instant startedAt = Instant.now();
-        return attempts.run(agent, agentIndex, instruction, results.priorAttempts(agentIndex)).thenApply(attempted -> {
+        return attempts.run(agent, agentIndex, prompt, results.priorAttempts(agentIndex)).thenApply(attempted -> {
             if (key != null && attempted.outcome().succeeded()) {
                 cache.offer(key, attempted.outcome(), policy.ttl());
             }

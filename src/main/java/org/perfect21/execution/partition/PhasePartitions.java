@@ -51,7 +51,8 @@ public class PhasePartitions {
     public List<AgentResult> run(Work work, int parallelism) throws InterruptedException {
         String runId = work.plan().runId();
         AgentAttempts attempts = new AgentAttempts(work.plan(), work.phaseIndex(), dispatcher, executor,
-                properties.defaultAgentTimeout(), work.live(), events);
+                properties.defaultAgentTimeout(), new RetryBackoff(properties.retryBackoff(), properties.maxRetryBackoff()),
+                work.live(), events);
         AgentResults results = new AgentResults(runId, work.phaseIndex(), work.plan().workflow().phases().get(work.phaseIndex()),
                 work.prior(), properties.storedOutput().toBytes());
         CachedResults cached = new CachedResults(cache, executor, runId, work.plan().params());

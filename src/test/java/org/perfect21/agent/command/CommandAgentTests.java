@@ -134,7 +134,7 @@ class CommandAgentTests {
     }
 
     private AgentCall call(String instruction) {
-        return new AgentCall("run-1", "phase", instruction, 1, Map.of("word", "a b"), executor);
+        return new AgentCall("run-1", "phase", instruction, "", 1, Map.of("word", "a b"), executor);
     }
 
     private static AgentSettings settings(Map<String, Object> values) {

@@ -107,7 +107,7 @@ class GitAgentTests {
         AgentSettings settings = settings(values);
         AgentRunner runner = kind.prepare(definition(settings), settings);
         assertThat(settings.problems()).isEmpty();
-        return runner.start(new AgentCall("run-1", "phase", "ignored", 1, Map.of("path", dir.toString(), "base", "base"), executor))
+        return runner.start(new AgentCall("run-1", "phase", "ignored", "", 1, Map.of("path", dir.toString(), "base", "base"), executor))
                 .orTimeout(30, TimeUnit.SECONDS).join();
     }
 

@@ -88,7 +88,7 @@ class SimulatedAgentTests {
     }
 
     private AgentCall call(int attempt) {
-        return new AgentCall("run-1", "phase", "", attempt, Map.of(), executor);
+        return new AgentCall("run-1", "phase", "", "", attempt, Map.of(), executor);
     }
 
     private static AgentSettings settings(Map<String, Object> values) {

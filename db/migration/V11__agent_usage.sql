@@ -1,0 +1,7 @@
+-- Tokens and cost of model calls, per agent result (the run's usage is their sum). COST (from V3) holds US
+-- dollars: the CLI's total_cost_usd, or the price table's figure for http agents; null where unknown, never 0.
+ALTER TABLE P21_AGENT_RESULT ADD COLUMN MODEL VARCHAR(200);
+ALTER TABLE P21_AGENT_RESULT ADD COLUMN INPUT_TOKENS BIGINT;
+ALTER TABLE P21_AGENT_RESULT ADD COLUMN OUTPUT_TOKENS BIGINT;
+ALTER TABLE P21_AGENT_RESULT ADD COLUMN CACHE_READ_TOKENS BIGINT;
+ALTER TABLE P21_AGENT_RESULT ADD COLUMN CACHE_WRITE_TOKENS BIGINT;
