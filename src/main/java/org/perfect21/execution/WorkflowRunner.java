@@ -13,11 +13,13 @@ import org.perfect21.execution.live.LiveRun;
 import org.perfect21.execution.live.LiveRuns;
 import org.perfect21.execution.live.RunEvents;
 import org.perfect21.execution.live.RunPlan;
+import org.perfect21.execution.live.RunSpend;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
 import org.perfect21.history.RunIds;
 import org.perfect21.history.RunStatus;
+import org.perfect21.usage.Usage;
 import org.perfect21.workflow.ParameterResolver;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.slf4j.Logger;
@@ -128,7 +130,8 @@ public class WorkflowRunner {
     private RunPlan plan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart) {
         ContextBudget budget = contextDefaults.budget(workflow.context().maxBytes(), workflow.context().maxTokens());
         RunContext context = restart ? contexts.load(runId, budget).orElseGet(() -> new RunContext(budget)) : new RunContext(budget);
-        return new RunPlan(runId, workflow, params, restart, context);
+        Usage before = restart && workflow.limits().any() ? history.find(runId).map(RunDocument::usage).orElse(null) : null;
+        return new RunPlan(runId, workflow, params, restart, context, new RunSpend(workflow.limits(), before));
     }
 
     /** Asks a run executing in this process to stop; false when it is not executing here. */

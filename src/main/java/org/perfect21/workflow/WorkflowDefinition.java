@@ -8,13 +8,21 @@ import java.util.List;
  *
  * @param schedule when it runs by itself, or null
  * @param context  its context budget; never null ({@link ContextLimits#DEFAULTS} when it sets none)
+ * @param limits   what a run may use; never null ({@link UsageLimits#NONE} when it sets none)
  */
 public record WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,
                                  List<PhaseDefinition> phases, Path source, ScheduleDefinition schedule,
-                                 ContextLimits context) {
+                                 ContextLimits context, UsageLimits limits) {
 
     public WorkflowDefinition {
         context = context == null ? ContextLimits.DEFAULTS : context;
+        limits = limits == null ? UsageLimits.NONE : limits;
+    }
+
+    public WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,
+                              List<PhaseDefinition> phases, Path source, ScheduleDefinition schedule,
+                              ContextLimits context) {
+        this(name, description, parameters, phases, source, schedule, context, UsageLimits.NONE);
     }
 
     public WorkflowDefinition(String name, String description, List<ParameterDefinition> parameters,

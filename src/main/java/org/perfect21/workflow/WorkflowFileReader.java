@@ -2,6 +2,7 @@ package org.perfect21.workflow;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import org.springframework.util.unit.DataSize;
 final class WorkflowFileReader {
 
     private static final Set<String> WORKFLOW_KEYS = Set.of("name", "description", "parameters", "phases", "schedule",
-            "context");
+            "context", "limits");
+    private static final Set<String> LIMIT_KEYS = Set.of("maxCostUsd", "maxTokens");
     private static final Set<String> CONTEXT_KEYS = Set.of("maxBytes", "maxTokens");
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
             "minSuccess", "instruction");
@@ -68,12 +70,13 @@ final class WorkflowFileReader {
         List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
         ScheduleDefinition schedule = ScheduleReader.read(file, keys.get("schedule"), problems);
         ContextLimits context = context(file, keys.get("context"), problems);
+        UsageLimits limits = limits(file, keys.get("limits"), problems);
         if (problems.count() > before) {
             return Optional.empty();
         }
         WorkflowDefinition workflow = new WorkflowDefinition(name,
                 YamlFields.scalar(file, "description", keys.get("description"), problems), parameters, phases, file, schedule,
-                context);
+                context, limits);
         if (schedule != null) {
             try {
                 ParameterResolver.resolve(workflow, schedule.params());
@@ -84,6 +87,39 @@ final class WorkflowFileReader {
             }
         }
         return Optional.of(workflow);
+    }
+
+    private static UsageLimits limits(Path file, YamlNode node, DefinitionProblems problems) {
+        if (node == null || node.value() == null) {
+            return UsageLimits.NONE;
+        }
+        if (!node.isMap()) {
+            problems.add(file, node.line(), "limits", "must be a mapping {maxCostUsd: 2.50, maxTokens: 500000}");
+            return UsageLimits.NONE;
+        }
+        Map<String, YamlNode> keys = node.map();
+        YamlFields.unknownKeys(file, "limits.", keys, LIMIT_KEYS, problems);
+        BigDecimal maxCost = null;
+        YamlNode costNode = keys.get("maxCostUsd");
+        if (costNode != null && costNode.value() != null) {
+            if (costNode.value() instanceof Number n && n.doubleValue() > 0 && n.doubleValue() <= 1_000_000) {
+                maxCost = new BigDecimal(costNode.text());
+            } else {
+                problems.add(file, costNode.line(), "limits.maxCostUsd", "'" + costNode.text()
+                        + "' is not an amount of US dollars more than 0 and at most 1000000 (example: 2.50)");
+            }
+        }
+        Long maxTokens = null;
+        YamlNode tokensNode = keys.get("maxTokens");
+        if (tokensNode != null && tokensNode.value() != null) {
+            if (tokensNode.value() instanceof Long n && n >= 1) {
+                maxTokens = n;
+            } else {
+                problems.add(file, tokensNode.line(), "limits.maxTokens", "'" + tokensNode.text()
+                        + "' is not a whole number of tokens, at least 1");
+            }
+        }
+        return new UsageLimits(maxCost, maxTokens);
     }
 
     private static ContextLimits context(Path file, YamlNode node, DefinitionProblems problems) {

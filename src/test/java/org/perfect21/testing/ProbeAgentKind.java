@@ -1,5 +1,6 @@
 package org.perfect21.testing;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -13,11 +14,14 @@ import org.perfect21.agent.AgentKind;
 import org.perfect21.agent.AgentOutcome;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
+import org.perfect21.usage.Usage;
 
 /**
  * A test agent kind ({@code kind: probe}) that records how it is called: invocations per agent,
  * the most attempts in flight at once, and whatever {@link #observer} reports while an attempt runs.
- * Agents named in {@link #failing} fail. Each attempt lasts {@code latency} (default 50ms) on a timer.
+ * Agents named in {@link #failing} fail. Each attempt lasts {@code latency} (default 50ms) on a timer and reports
+ * the usage its keys {@code inputTokens}, {@code outputTokens} and {@code costUsd} say (none by default), as a model
+ * call would, failed or not.
  */
 public class ProbeAgentKind implements AgentKind {
 
@@ -51,6 +55,9 @@ public class ProbeAgentKind implements AgentKind {
     public AgentRunner prepare(AgentDefinition definition, AgentSettings settings) {
         var latency = settings.duration("latency");
         long millis = latency == null ? 50 : latency.toMillis();
+        Double cost = settings.decimal("costUsd", 0, 1000);
+        Usage usage = new Usage(settings.integer("inputTokens", 0, Long.MAX_VALUE), settings.integer("outputTokens", 0, Long.MAX_VALUE),
+                null, null, cost == null ? null : BigDecimal.valueOf(cost));
         return call -> {
             invocations.computeIfAbsent(definition.name(), k -> new AtomicInteger()).incrementAndGet();
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
@@ -58,8 +65,8 @@ public class ProbeAgentKind implements AgentKind {
             boolean fails = failing.contains(definition.name());
             return CompletableFuture.supplyAsync(() -> {
                 inFlight.decrementAndGet();
-                return fails ? AgentOutcome.failure("probe " + definition.name() + " told to fail")
-                        : AgentOutcome.success(call.instruction());
+                return (fails ? AgentOutcome.failure("probe " + definition.name() + " told to fail")
+                        : AgentOutcome.success(call.instruction())).withUsage(usage, usage.hasNoFigure() ? null : "probe-model");
             }, CompletableFuture.delayedExecutor(millis, TimeUnit.MILLISECONDS, call.executor()));
         };
     }

@@ -10,7 +10,13 @@ import org.perfect21.workflow.WorkflowDefinition;
  *
  * @param restart whether this execution restarts an earlier, failed one of the same run
  * @param context the run's context: outputs of finished phases under the budget, restored on a restart
+ * @param spend   what the run's agents used against the workflow's limits, counted on from earlier executions
  */
 public record RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
-                      RunContext context) {
+                      RunContext context, RunSpend spend) {
+
+    public RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
+                   RunContext context) {
+        this(runId, workflow, params, restart, context, new RunSpend(workflow.limits(), null));
+    }
 }

@@ -77,7 +77,7 @@ final class AgentAttempts {
     private CompletableFuture<Attempted> attempt(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt,
                                                  int priorAttempts, int attempt) {
         return dispatcher.submit(() -> start(agent, agentIndex, prompt, priorAttempts + attempt))
-                .handle((outcome, failure) -> failure == null ? outcome : AgentOutcome.failure(describe(agent, failure)))
+                .handle((outcome, failure) -> failure == null ? spent(outcome) : failed(agent, failure))
                 .thenCompose(outcome -> outcome.succeeded() || !outcome.retry().allowed()
                         || attempt > agent.definition().retries() || isCutShort()
                         ? CompletableFuture.completedFuture(new Attempted(outcome, attempt))
@@ -88,11 +88,25 @@ final class AgentAttempts {
                                 .thenCompose(retry -> retry));
     }
 
+    private AgentOutcome spent(AgentOutcome outcome) {
+        plan.spend().add(outcome.usage());
+        return outcome;
+    }
+
+    private AgentOutcome failed(PreparedAgent agent, Throwable failure) {
+        AgentOutcome outcome = AgentOutcome.failure(describe(agent, failure));
+        return unwrap(failure) instanceof LimitPassedException ? outcome.withRetry(AgentOutcome.Retry.NEVER) : outcome;
+    }
+
     private CompletableFuture<AgentOutcome> start(PreparedAgent agent, int agentIndex, InstructionScope.Prompt prompt,
                                                   int attemptNumber) {
         RuntimeException reason = cutShortBy;
         if (reason != null) {
             return CompletableFuture.failedFuture(reason);
+        }
+        String limit = plan.spend().passedLimit();
+        if (limit != null) {
+            return CompletableFuture.failedFuture(new LimitPassedException(limit));
         }
         Instant startedAt = Instant.now();
         live.agentStarted(phaseIndex, agentIndex, startedAt, attemptNumber);
@@ -117,8 +131,8 @@ final class AgentAttempts {
 
     /** Why an attempt failed, in words for the run document. */
     String describe(PreparedAgent agent, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof PartitionExecution.RunStoppedException) {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof PartitionExecution.RunStoppedException || cause instanceof LimitPassedException) {
             return cause.getMessage();
         }
         if (cause instanceof PartitionExecution.PhaseTimeoutException) {
@@ -128,5 +142,16 @@ final class AgentAttempts {
             return "timed out after " + timeoutOf(agent).toMillis() + " ms";
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Marks an agent not started because its run passed one of its workflow's limits. */
+    static final class LimitPassedException extends RuntimeException {
+        LimitPassedException(String limit) {
+            super("not started: " + limit, null, false, false);
+        }
     }
 }
