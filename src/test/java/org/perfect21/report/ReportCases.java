@@ -234,6 +234,23 @@ abstract class ReportCases {
                 row("(all agents)", 0, 0, 0, 0, 0, null));
     }
 
+    // ---------------------------------------------------------------- cost
+
+    static final List<String> COST = List.of("workflow", "agent", "model", "executions", "runs", "input_tokens", "output_tokens",
+            "cache_read_tokens", "cache_write_tokens", "cost_usd", "unpriced");
+
+    @Test
+    void costPerWorkflowAgentAndModelMostExpensiveFirst() {
+        assertRows("cost", params(), COST,
+                row("alpha", "review", "claude-sonnet-4-5", 3, 2, 3100, 500, 500, 100, "0.0333", 0),
+                row("beta", "review", "gpt-4o", 1, 1, 400, 100, null, null, null, 1));
+        assertRows("cost", params("from", fixture.at(-11 * DAY), "workflow", "alpha"), COST,
+                row("alpha", "review", "claude-sonnet-4-5", 3, 2, 3100, 500, 500, 100, "0.0333", 0),
+                row("alpha", "fetch", "claude-haiku-4-5", 1, 1, 50, 5, null, null, "0.0001", 0));
+        assertRows("cost", params("to", fixture.at(1500)), COST,
+                row("alpha", "review", "claude-sonnet-4-5", 1, 1, 1000, 200, 500, 100, "0.0123", 0));
+    }
+
     // ---------------------------------------------------------------- retention
 
     static final List<String> RETENTION = List.of("section", "name", "value_count", "first_at", "last_at", "detail");

@@ -92,6 +92,13 @@ final class ReportFixture {
         agent("r6", 0, 0, "review", "STOPPED", 1, 4_211_000, 10_000, 0, null, null);
         agent("r8", 0, 0, "fetch", "FAILED", 3, 5_000_950, 650, 0, "MISS", "fetch: HTTP 503");
 
+        // run, phase, agent index, model, input, output, cache read, cache write tokens, cost (US dollars)
+        usage("r0", 0, 0, "claude-haiku-4-5", 50L, 5L, null, null, "0.0001");
+        usage("r1", 0, 1, "claude-sonnet-4-5", 1000L, 200L, 500L, 100L, "0.0123");
+        usage("r1", 1, 1, "claude-sonnet-4-5", 2000L, 300L, null, null, "0.02");
+        usage("r2", 0, 1, "claude-sonnet-4-5", 100L, 0L, null, null, "0.001");
+        usage("r5", 0, 2, "gpt-4o", 400L, 100L, null, null, null);
+
         // The figures RunHistory keeps on a run (V10): its duration and queue wait, and its agents once it ended.
         jdbc.update("UPDATE P21_RUN SET"
                 + " DURATION_MS = CAST(ROUND((EXTRACT(EPOCH FROM ENDED_AT) - EXTRACT(EPOCH FROM STARTED_AT)) * 1000) AS BIGINT),"
@@ -156,6 +163,13 @@ final class ReportFixture {
                         + " VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?, ?, ?, ?, ?, 'out', ?, ?, ?)",
                 run, phase, index, "p" + phase, agent, status, attempts, utc(ended - duration), utc(ended), duration, outputBytes,
                 hit, tier, error);
+    }
+
+    private void usage(String run, int phase, int index, String model, Long input, Long output, Long cacheRead, Long cacheWrite,
+                       String cost) {
+        jdbc.update("UPDATE P21_AGENT_RESULT SET MODEL = ?, INPUT_TOKENS = ?, OUTPUT_TOKENS = ?, CACHE_READ_TOKENS = ?,"
+                        + " CACHE_WRITE_TOKENS = ?, COST = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?",
+                model, input, output, cacheRead, cacheWrite, cost == null ? null : new java.math.BigDecimal(cost), run, phase, index);
     }
 
     private void context(String run, long budget, long bytes, long peak, int evictions, int cuts) {
