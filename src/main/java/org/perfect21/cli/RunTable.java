@@ -1,9 +1,11 @@
 package org.perfect21.cli;
 
 import java.io.PrintStream;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 import org.perfect21.history.RunDocument;
+import org.perfect21.usage.Usage;
 
 /** Prints a run document as a per-phase, per-agent table. */
 final class RunTable {
@@ -34,6 +36,17 @@ final class RunTable {
             out.printf("context %s of %s, %d entries, %d evicted, %d cut%n", bytes(context.bytes()), bytes(context.budgetBytes()),
                     context.entries(), context.evictions(), context.cuts());
         }
+        Usage usage = run.usage();
+        if (usage != null && !usage.hasNoFigure()) {
+            out.printf("usage %s tokens (input %s, output %s, cache read %s, cache write %s), cost %s%n",
+                    count(usage.totalTokens()), count(usage.inputTokens()), count(usage.outputTokens()),
+                    count(usage.cacheReadTokens()), count(usage.cacheWriteTokens()),
+                    usage.costUsd() == null ? "unknown" : "$" + usage.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
+        }
+    }
+
+    private static String count(Long value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%,d", value);
     }
 
     // Empty trailing columns leave no trailing blanks.

@@ -4,7 +4,7 @@
  * name the application class (the application hands itself over), so the dependency goes one way.
  */
 @ApplicationModule(displayName = "Command line", allowedDependencies = {"execution", "history", "report", "retention",
-        "workflow"})
+        "usage", "workflow"})
 package org.perfect21.cli;
 
 import org.springframework.modulith.ApplicationModule;
