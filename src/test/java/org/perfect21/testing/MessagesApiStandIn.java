@@ -293,6 +293,23 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
             return String.join("\n\n", texts);
         }
 
+        /** Every text block of the system prompt and of all messages (user, assistant, system), joined by blank lines. */
+        public String allText() {
+            List<String> texts = new ArrayList<>(systemBlocks());
+            for (JsonNode message : body.path("messages")) {
+                JsonNode content = message.path("content");
+                if (content.isString()) {
+                    texts.add(content.asString());
+                }
+                for (JsonNode block : content) {
+                    if ("text".equals(block.path("type").asString(""))) {
+                        texts.add(block.path("text").asString(""));
+                    }
+                }
+            }
+            return String.join("\n\n", texts);
+        }
+
         /** The names of the tools the request offers the model. */
         public List<String> toolNames() {
             return StreamSupport.stream(body.path("tools").spliterator(), false)

@@ -94,7 +94,10 @@ record ClaudeAnswer(AgentOutcome outcome, String sessionId, Integer turns) {
     }
 
     private static String failure(JsonNode document, String subtype) {
-        StringBuilder message = new StringBuilder("Claude Code failed (").append(subtype == null ? "no subtype" : subtype);
+        // An API error comes as subtype success with is_error: its terminal reason says more.
+        String reason = subtype != null && !"success".equals(subtype) ? subtype
+                : text(document, "terminal_reason") != null ? text(document, "terminal_reason") : "error";
+        StringBuilder message = new StringBuilder("Claude Code failed (").append(reason);
         JsonNode status = document.path("api_error_status");
         if (status.isIntegralNumber()) {
             message.append(", API status ").append(status.asInt());
