@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,7 +221,7 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
             body = JSON.missingNode();
         }
         String query = exchange.getRequestURI().getRawQuery();
-        return new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
+        return new RecordedRequest(Instant.now(), exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query,
                 Map.copyOf(headers), body);
     }
 
@@ -242,10 +243,12 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
     /**
      * A request as the stand-in received it.
      *
-     * @param headers its headers, names in lower case, without credentials ({@code x-api-key}, {@code authorization})
-     * @param body    its body as JSON (a missing node when it had none or it was not JSON)
+     * @param receivedAt when it arrived
+     * @param headers    its headers, names in lower case, without credentials ({@code x-api-key}, {@code authorization})
+     * @param body       its body as JSON (a missing node when it had none or it was not JSON)
      */
-    public record RecordedRequest(String method, String path, String query, Map<String, String> headers, JsonNode body) {
+    public record RecordedRequest(Instant receivedAt, String method, String path, String query, Map<String, String> headers,
+                                  JsonNode body) {
 
         public boolean isMessage() {
             return "POST".equals(method) && "/v1/messages".equals(path);

@@ -81,6 +81,11 @@ final class ClaudeAgent implements AgentRunner {
         });
     }
 
+    /** The command-line flags its definition gives, for tests. */
+    ClaudeFlags flags() {
+        return flags;
+    }
+
     /** The agent's {@code workdir}, else the run's workspace in the data directory, created on demand. */
     private Path workingDirectory(AgentCall call, Map<String, Object> scope) throws IOException {
         if (workdir != null) {

@@ -1,6 +1,5 @@
 package org.perfect21.agent.claude;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +88,5 @@ public class ClaudeAgentKind implements AgentKind {
                     + " system prompt, the default) nor replace (the body is the whole system prompt)");
         }
         return "replace".equals(mode);
-    }
-
-    /** Where runs' default working directories go, for tests. */
-    Path workspaces() {
-        return setup.workspaces();
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param permissionMode the permission mode of agents that name none ({@code permissionMode}); {@code dontAsk} lets an
  *                       agent use the tools it lists and refuses the others, as nobody is there to be asked
  * @param environment    variables set for every claude process, after the few it inherits (PATH, HOME, LANG,
- *                       ANTHROPIC_*, CLAUDE_*) and before the agent's {@code env}; names in brackets keep their case
- *                       and underscores: {@code perfect21.agents.claude.environment[ANTHROPIC_BASE_URL]=...}
+ *                       ANTHROPIC_*, CLAUDE_*) and before the agent's {@code env}, e.g.
+ *                       {@code perfect21.agents.claude.environment.ANTHROPIC_BASE_URL=https://gateway.example}
  * @param maxOutput      the most of the CLI's answer (its JSON document on stdout) read; a larger answer fails
  */
 @Validated
