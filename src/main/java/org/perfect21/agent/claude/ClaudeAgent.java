@@ -64,21 +64,19 @@ final class ClaudeAgent implements AgentRunner {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
-        Process process;
+        long started = System.nanoTime();
+        long maxOutput = setup.properties().maxOutput().toBytes();
         try {
-            process = builder.start();
+            return ProcessAttempt.start(name, builder, call.instruction(), maxOutput, call.executor(), exited -> {
+                ClaudeAnswer answer = ClaudeAnswer.read(exited, setup.json(), redact, maxOutput);
+                logAnswer(call, answer, (System.nanoTime() - started) / 1_000_000);
+                return answer.outcome();
+            });
         } catch (IOException e) {
             return done(AgentOutcome.failure("cannot start the Claude Code CLI '" + command + "' ("
                     + ProcessAttempt.rootMessage(e) + "): install it with 'npm install -g @anthropic-ai/claude-code',"
                     + " or set perfect21.agents.claude.command to its path").withRetry(Retry.NEVER));
         }
-        long started = System.nanoTime();
-        long maxOutput = setup.properties().maxOutput().toBytes();
-        return ProcessAttempt.watch(name, process, call.instruction(), maxOutput, call.executor(), exited -> {
-            ClaudeAnswer answer = ClaudeAnswer.read(exited, setup.json(), redact, maxOutput);
-            logAnswer(call, answer, (System.nanoTime() - started) / 1_000_000);
-            return answer.outcome();
-        });
     }
 
     /** The command-line flags its definition gives, for tests. */

@@ -49,15 +49,13 @@ final class CommandAgent implements AgentRunner {
             builder.directory(dir.toFile());
         }
         env.forEach((k, v) -> builder.environment().put(k, v.render(scope)));
-        Process process;
         try {
-            process = builder.start();
+            return ProcessAttempt.start(name, builder, call.instruction(), maxOutput.toBytes(), call.executor(),
+                    CommandAgent::outcome);
         } catch (IOException e) {
             return CompletableFuture.completedFuture(AgentOutcome.failure(
                     "cannot start '" + command.get(0) + "': " + ProcessAttempt.rootMessage(e)));
         }
-        return ProcessAttempt.watch(name, process, call.instruction(), maxOutput.toBytes(), call.executor(),
-                CommandAgent::outcome);
     }
 
     private static AgentOutcome outcome(ProcessAttempt.Exited exited) {

@@ -1,8 +1,9 @@
 package org.perfect21.agent.process;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -10,7 +11,7 @@ import java.util.function.Function;
 import org.perfect21.agent.AgentOutcome;
 
 /**
- * An agent attempt that is a started process: its input written to stdin, stdout and stderr pumped on the agent
+ * An agent attempt that is a local process: started with its input as stdin, stdout and stderr pumped on the agent
  * executor, its exit observed through {@link Process#onExit()} (no thread waits for it). If the attempt's future is
  * completed by someone else first (timeout, phase deadline, stop), the whole process tree is killed.
  */
@@ -27,13 +28,32 @@ public final class ProcessAttempt {
     }
 
     /**
-     * Watches {@code process} to its end and turns how it ended into the attempt's outcome.
+     * Starts {@code builder}'s process with {@code input} as its stdin and watches it to its end, turning how it
+     * ended into the attempt's outcome. The input goes through a file the process reads (written here, deleted once
+     * the process holds it open), not through a pipe fed by a task: a task would queue on the agent executor behind
+     * other processes' stream readers, and a program that waits for its stdin (the Claude Code CLI gives up after
+     * 3 s) would starve when many start at once.
      *
      * @param name      the agent, for the message when its streams cannot be read
      * @param maxStdout bytes of stdout kept (the rest is counted)
+     * @throws IOException when the program cannot be started (not found, not executable)
      */
-    public static CompletableFuture<AgentOutcome> watch(String name, Process process, String input, long maxStdout,
-                                                        Executor executor, Function<Exited, AgentOutcome> outcome) {
+    public static CompletableFuture<AgentOutcome> start(String name, ProcessBuilder builder, String input, long maxStdout,
+                                                        Executor executor, Function<Exited, AgentOutcome> outcome)
+            throws IOException {
+        Path stdin = Files.createTempFile("perfect21-stdin-", ".txt");
+        Process process;
+        try {
+            Files.writeString(stdin, input, StandardCharsets.UTF_8);
+            process = builder.redirectInput(stdin.toFile()).start();
+        } finally {
+            Files.deleteIfExists(stdin);
+        }
+        return watch(name, process, maxStdout, executor, outcome);
+    }
+
+    private static CompletableFuture<AgentOutcome> watch(String name, Process process, long maxStdout, Executor executor,
+                                                         Function<Exited, AgentOutcome> outcome) {
         CompletableFuture<AgentOutcome> result = new CompletableFuture<>();
         // Registered first: whoever completes the attempt early (timeout, phase deadline, stop) kills the tree.
         result.whenComplete((done, failure) -> {
@@ -41,7 +61,6 @@ public final class ProcessAttempt {
                 killTree(process.toHandle());
             }
         });
-        executor.execute(() -> writeStdin(process, input));
         CompletableFuture<StreamCapture> stdout = CompletableFuture.supplyAsync(
                 () -> StreamCapture.head(process.getInputStream(), maxStdout), executor);
         CompletableFuture<StreamCapture> stderr = CompletableFuture.supplyAsync(
@@ -71,13 +90,5 @@ public final class ProcessAttempt {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-    }
-
-    private static void writeStdin(Process process, String input) {
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(input.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // The program closed its stdin without reading it all: that is its right.
-        }
     }
 }
