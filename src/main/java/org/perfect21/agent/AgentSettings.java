@@ -165,6 +165,37 @@ public final class AgentSettings {
         return java.util.Arrays.stream(value.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /**
+     * Names, such as tools: a list of strings, or one string split on commas (Claude Code writes
+     * {@code tools: Read, Grep}). Anything else, a number or a list holding one, is a problem rather than a name.
+     */
+    public List<String> names(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String text) {
+            return java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+        if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+            return list.stream().map(item -> ((String) item).trim()).filter(s -> !s.isEmpty()).toList();
+        }
+        String found = value instanceof Map ? "a mapping" : value instanceof List ? "a list holding " + nonText((List<?>) value)
+                : "'" + value + "'";
+        problem(key, "must be names, as a list ([Read, Grep]) or one comma-separated text (Read, Grep), not " + found);
+        return List.of();
+    }
+
+    private static String nonText(List<?> list) {
+        for (Object item : list) {
+            if (!(item instanceof String)) {
+                return item == null ? "an empty item" : item instanceof Map ? "a mapping" : item instanceof List ? "a list"
+                        : "'" + item + "'";
+            }
+        }
+        return "nothing";
+    }
+
     public Map<String, String> stringMap(String key) {
         Object value = values.get(key);
         if (value == null) {

@@ -33,13 +33,8 @@ final class AgentDefinitionReader {
         this.templates = templates;
     }
 
-    /** The kinds this build can run, for messages. */
-    String availableKinds() {
-        return kinds.available();
-    }
-
     /**
-     * An agent read from a file or inline; {@code runner} is null when its kind cannot run here.
+     * An agent read from a file or inline; {@code runner} is null when its kind is unknown (a problem says so).
      *
      * @param systemPrompt its body: verbatim, or compiled when it says {@code template: true}
      * @param instruction  its {@code instruction} key compiled, or null when it has none
@@ -68,12 +63,11 @@ final class AgentDefinitionReader {
                     : "'" + name + "' is not a valid name (letters, digits, '.', '_', '-'; at most 200)");
         }
         String kind = settings.string("kind");
-        AgentKind agentKind = null;
-        if (kind != null) {
-            agentKind = kinds.find(kind).orElse(null);
-            if (agentKind == null) {
-                settings.problem("kind", "unknown kind '" + kind + "' (available: " + kinds.available() + ")");
-            }
+        // A file without kind is the Claude Code subagent it was written as.
+        String kindName = kind == null ? AgentDefinition.DEFAULT_KIND : kind;
+        AgentKind agentKind = kinds.find(kindName).orElse(null);
+        if (agentKind == null) {
+            settings.problem("kind", "unknown kind '" + kindName + "' (available: " + kinds.available() + ")");
         }
         Duration timeout = settings.duration("timeout");
         if (timeout != null && timeout.isZero()) {
@@ -82,7 +76,7 @@ final class AgentDefinitionReader {
         Long retries = settings.integer("retries", 0, 100);
         CachePolicy cache = cachePolicy(settings);
         AgentDefinition definition = new AgentDefinition(name, kind, settings.string("description"),
-                settings.string("category"), settings.stringList("tools", true), settings.string("model"),
+                settings.string("category"), settings.names("tools"), settings.string("model"),
                 settings.string("color"), timeout, retries == null ? 0 : retries.intValue(),
                 body, settings, file, line, cache);
         AgentRunner runner = agentKind == null ? null : agentKind.prepare(definition, settings);

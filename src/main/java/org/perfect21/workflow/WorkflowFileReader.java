@@ -266,11 +266,7 @@ final class WorkflowFileReader {
                 continue;
             }
             if (loaded.runner() == null) {
-                if (loaded.definition().kind() == null) {
-                    problems.add(file, entry.line(), entryField, "agent '" + name + "' (" + loaded.definition().source()
-                            + ") names no kind, so it is a Claude Code agent (kind 'claude'), which this build cannot run yet;"
-                            + " give it a kind (" + agents.availableKinds() + ")");
-                }
+                // Its kind is unknown, which the agent's own problem says.
                 continue;
             }
             result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),

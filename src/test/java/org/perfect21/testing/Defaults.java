@@ -1,11 +1,15 @@
 package org.perfect21.testing;
 
+import java.util.Map;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.TemplateProperties;
+import org.perfect21.agent.claude.ClaudeProperties;
 import org.perfect21.git.GitProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.util.unit.DataSize;
 
 /** Components built outside a Spring context, with the settings their properties default to. */
 public final class Defaults {
@@ -16,6 +20,11 @@ public final class Defaults {
     /** {@code perfect21.git.*} as they default. */
     public static GitProperties gitProperties() {
         return new GitProperties(256, 1000, 16);
+    }
+
+    /** {@code perfect21.agents.claude.*} as they default. */
+    public static ClaudeProperties claudeProperties() {
+        return new ClaudeProperties("claude", "dontAsk", Map.of(), DataSize.ofMegabytes(4));
     }
 
     /** Instruction templates with {@code perfect21.templates.cache-size} as it defaults, without metrics. */

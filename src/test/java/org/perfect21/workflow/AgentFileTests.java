@@ -8,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.CachePolicy;
 
@@ -70,6 +72,29 @@ class AgentFileTests {
 
             // then
             assertThat(reader.tools()).containsExactly("Write", "Read");
+        }
+
+        @ParameterizedTest(name = "{0}, {1}")
+        @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+                "kind: simulated | tools: 5 | '5'",
+                "kind: command   | tools: [Read, 5] | a list holding '5'",
+                "description: no kind, so claude | tools: {Read: true} | a mapping"})
+        void toolsThatAreNotNamesAreRefusedWhateverTheKind(String kindLine, String toolsLine, String found) {
+            // given
+            Path file = jobs.agent("reader.md", """
+                    ---
+                    name: reader
+                    %s
+                    %s
+                    command: [cat]
+                    ---
+                    """.formatted(kindLine, toolsLine));
+
+            // when
+            DefinitionProblem problem = jobs.onlyProblem();
+
+            // then
+            assertProblem(problem, file, 4, "tools", "must be names", "[Read, Grep]", "not " + found);
         }
 
         @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.agent.claude.ClaudeAgentKind;
 import org.perfect21.agent.command.CommandAgentKind;
 import org.perfect21.agent.git.GitAgentKind;
 import org.perfect21.agent.simulated.SimulatedAgentKind;
@@ -81,10 +82,12 @@ final class JobsDirectory {
 
     DefinitionLoader loader() {
         // The git kind only loads here (no snapshot is taken), so its snapshots are never closed.
+        Perfect21Properties platform = new Perfect21Properties(root.resolve("data"), root);
+        JsonMapper json = JsonMapper.builder().build();
         AgentKinds kinds = new AgentKinds(List.of(new SimulatedAgentKind(), new CommandAgentKind(templates),
-                new GitAgentKind(new GitSnapshots(Defaults.gitProperties()), Defaults.gitProperties(), templates,
-                        JsonMapper.builder().build())));
-        return new DefinitionLoader(new Perfect21Properties(root.resolve("data"), root), kinds, templates);
+                new GitAgentKind(new GitSnapshots(Defaults.gitProperties()), Defaults.gitProperties(), templates, json),
+                new ClaudeAgentKind(templates, Defaults.claudeProperties(), platform, json)));
+        return new DefinitionLoader(platform, kinds, templates);
     }
 
     Definitions load() {

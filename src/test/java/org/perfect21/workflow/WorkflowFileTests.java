@@ -175,7 +175,7 @@ class WorkflowFileTests {
         }
 
         @Test
-        void aWorkflowUsingAnAgentWithoutKindFailsBecauseTheClaudeKindCannotRunYet() {
+        void aWorkflowUsingAnAgentWithoutKindGetsItAsAClaudeAgent() {
             // given
             jobs.agent("claude-helper.md", """
                     ---
@@ -183,7 +183,7 @@ class WorkflowFileTests {
                     ---
                     Help.
                     """);
-            Path wf = jobs.workflow("wf.yml", """
+            jobs.workflow("wf.yml", """
                     name: wf
                     phases:
                       - name: p
@@ -192,10 +192,12 @@ class WorkflowFileTests {
                     """);
 
             // when
-            DefinitionProblem problem = jobs.onlyProblem();
+            WorkflowDefinition workflow = jobs.loadWorkflow("wf");
 
             // then
-            assertProblem(problem, wf, 5, "phases[0].agents[0]", "claude-helper", "kind 'claude'", "cannot run");
+            PreparedAgent helper = workflow.phases().get(0).agents().get(0);
+            assertThat(helper.definition().effectiveKind()).isEqualTo("claude");
+            assertThat(helper.runner()).isNotNull();
         }
 
         @Test

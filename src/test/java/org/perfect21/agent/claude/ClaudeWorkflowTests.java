@@ -1,0 +1,174 @@
+package org.perfect21.agent.claude;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.history.AgentStatus;
+import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunStatus;
+import org.perfect21.testing.ClaudeCli;
+import org.perfect21.testing.EngineTest;
+import org.perfect21.testing.MessagesApiStandIn;
+import org.perfect21.testing.MessagesApiStandIn.RecordedRequest;
+import org.perfect21.testing.MessagesApiStandIn.Reply;
+import org.perfect21.testing.TestWorkflows;
+import org.perfect21.usage.Usage;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.perfect21.execution.WorkflowRunner;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Claude Code agents run by the platform, end to end: an agent file loaded from disk, run by the real CLI against the
+ * stand-in, its usage in the run document; transient failures retried after a backoff, a refused key not at all; the
+ * key in no log line, no table and no run document.
+ */
+@EngineTest
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = {
+        "perfect21.execution.retry-backoff=2s",
+        "logging.level.org.perfect21.agent.claude=DEBUG"})
+class ClaudeWorkflowTests {
+
+    @RegisterExtension
+    static final MessagesApiStandIn api = new MessagesApiStandIn();
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path dir;
+
+    @Autowired
+    WorkflowRunner runner;
+    @Autowired
+    DefinitionLoader loader;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void claudeAgainstTheStandIn(DynamicPropertyRegistry registry) {
+        api.start();
+        registry.add("perfect21.agents.claude.command", () -> ClaudeCli.binary().toString());
+        api.cliEnvironment(home).forEach((name, value) -> registry.add("perfect21.agents.claude.environment." + name, () -> value));
+    }
+
+    @Test
+    void anAgentFileWhoseBodyHoldsTemplateTextReachesTheModelVerbatimAndItsUsageIsInTheRunDocument(CapturedOutput output)
+            throws IOException {
+        String body = "You review templates: {{#each items}}{{this}}{{/each}}, {% if x %}yes{% endif %},\n"
+                + "{{ .Values.x }} and an unbalanced {{ here.";
+        Path agent = Files.writeString(dir.resolve("template-reviewer.md"), """
+                ---
+                name: template-reviewer
+                description: reviews templates
+                model: haiku
+                tools: Read, Grep
+                maxTurns: 3
+                instruction: "Review {{params.feature}}."
+                ---
+                %s
+                """.formatted(body));
+        Path workflowFile = Files.writeString(dir.resolve("review.yml"), """
+                name: review
+                parameters:
+                  feature: {default: payments}
+                phases:
+                  - name: review
+                    agents: [template-reviewer]
+                """);
+        WorkflowDefinition workflow = loader.loadFiles(List.of(agent), List.of(workflowFile)).workflow("review").orElseThrow();
+        api.answer(Reply.text("Looks fine.").tokens(2000, 150, 300, 40));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+        RecordedRequest request = api.messages().get(0);
+        assertThat(request.systemText()).endsWith(body);
+        assertThat(request.userText()).contains("Review payments.");
+        assertThat(request.model()).contains("haiku");
+        RunDocument.Agent reviewer = run.phases().get(0).agents().get(0);
+        assertThat(reviewer.model()).isEqualTo(request.model());
+        assertThat(reviewer.usage()).usingRecursiveComparison().ignoringFields("costUsd")
+                .isEqualTo(new Usage(2000L, 150L, 300L, 40L, null));
+        assertThat(reviewer.usage().costUsd()).isPositive();
+        assertThat(run.usage().costUsd()).isEqualByComparingTo(reviewer.usage().costUsd());
+        assertThat(output).contains("claude agent template-reviewer", "session ", "1 turns");
+        assertTheKeyIsNowhere(output, run);
+    }
+
+    @Test
+    void anOverloadedApiIsRetriedAfterABackoffWithinTheAgentsRetries(CapturedOutput output) {
+        WorkflowDefinition workflow = TestWorkflows.load(loader, dir, """
+                name: overloaded
+                phases:
+                  - name: ask
+                    agents:
+                      - {name: asker, retries: 2, instruction: Ask.}
+                """);
+        api.then(Reply.overloaded()).answer(Reply.text("Answered."));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        RunDocument.Agent asker = run.phases().get(0).agents().get(0);
+        assertThat(asker.status()).isEqualTo(AgentStatus.COMPLETED);
+        assertThat(asker.attempts()).isEqualTo(2);
+        List<RecordedRequest> messages = api.messages();
+        assertThat(messages).hasSize(2);
+        // Half the 2s backoff at least (jitter), where an immediate retry would take only the CLI's start.
+        assertThat(Duration.between(messages.get(0).receivedAt(), messages.get(1).receivedAt())).isGreaterThan(Duration.ofSeconds(1));
+        assertTheKeyIsNowhere(output, run);
+    }
+
+    @Test
+    void aRefusedKeyIsNotRetriedAndAppearsNowhere(CapturedOutput output) {
+        String wrongKey = "sk-ant-refused-key-0123456789";
+        WorkflowDefinition workflow = TestWorkflows.load(loader, dir, """
+                name: refused
+                phases:
+                  - name: ask
+                    agents:
+                      - {name: refused-asker, retries: 3, instruction: Ask., env: {ANTHROPIC_API_KEY: %s}}
+                """.formatted(wrongKey));
+
+        RunDocument run = runner.run(workflow, Map.of());
+
+        RunDocument.Agent asker = run.phases().get(0).agents().get(0);
+        assertThat(asker.status()).isEqualTo(AgentStatus.FAILED);
+        assertThat(asker.attempts()).isEqualTo(1);
+        assertThat(asker.error()).contains("API status 401");
+        assertThat(api.messages()).hasSize(1);
+        assertThat(output).doesNotContain(wrongKey);
+        assertThat(json.writeValueAsString(run)).doesNotContain(wrongKey);
+        assertThat(database()).doesNotContain(wrongKey);
+    }
+
+    private void assertTheKeyIsNowhere(CapturedOutput output, RunDocument run) {
+        assertThat(output).doesNotContain(api.apiKey());
+        assertThat(json.writeValueAsString(run)).doesNotContain(api.apiKey());
+        assertThat(database()).doesNotContain(api.apiKey());
+    }
+
+    /** Every row of every table, as H2 scripts it. */
+    private String database() {
+        return String.join("\n", jdbc.queryForList("SCRIPT", String.class));
+    }
+}
