@@ -101,9 +101,10 @@ final class AgentDefinitionReader {
 
     /**
      * Compiles a template found in a file from {@code firstLine} ({@code block}: a YAML block scalar, whose text
-     * starts on the line after its key); a malformed one is a problem at its real line and column.
+     * starts on the line after its key); a malformed one is a problem at its real line and column. Agents' and
+     * phases' instructions both go through here.
      */
-    private Template compileAt(String text, Path file, int firstLine, boolean block, String field,
+    Template compileAt(String text, Path file, int firstLine, boolean block, String field,
                                DefinitionProblems problems) {
         try {
             return templates.compile(field, text);

@@ -35,7 +35,7 @@ public class DefinitionLoader {
         this.jobsDir = properties.jobsDir();
         AgentDefinitionReader agents = new AgentDefinitionReader(kinds, templates);
         this.agentFiles = new AgentFileReader(agents);
-        this.workflowFiles = new WorkflowFileReader(agents, templates);
+        this.workflowFiles = new WorkflowFileReader(agents);
     }
 
     /** The configured jobs directory ({@code perfect21.jobs-dir}). */

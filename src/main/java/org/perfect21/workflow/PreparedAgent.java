@@ -17,10 +17,6 @@ public record PreparedAgent(AgentDefinition definition, AgentRunner runner, Temp
         this(definition, runner, instruction, systemPrompt, AgentFingerprint.of(definition));
     }
 
-    /** An agent without a system prompt. */
-    public PreparedAgent(AgentDefinition definition, AgentRunner runner, Template instruction) {
-        this(definition, runner, instruction, scope -> definition.body() == null ? "" : definition.body());
-    }
 
     public String name() {
         return definition.name();

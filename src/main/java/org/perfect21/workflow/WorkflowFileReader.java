@@ -16,7 +16,6 @@ import java.util.Set;
 
 import org.perfect21.agent.AgentSettings;
 import org.perfect21.agent.InstructionTemplates.Template;
-import org.perfect21.agent.InstructionTemplates;
 import org.springframework.util.unit.DataSize;
 
 /** Reads a workflow file: parameters and phases, resolving each phase's agents against the library. */
@@ -33,11 +32,9 @@ final class WorkflowFileReader {
     private static final long MAX_CONTEXT_BYTES = 64L * 1024 * 1024;
 
     private final AgentDefinitionReader agents;
-    private final InstructionTemplates templates;
 
-    WorkflowFileReader(AgentDefinitionReader agents, InstructionTemplates templates) {
+    WorkflowFileReader(AgentDefinitionReader agents) {
         this.agents = agents;
-        this.templates = templates;
     }
 
     Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
@@ -200,18 +197,9 @@ final class WorkflowFileReader {
             problems.add(file, keys.get("name").line(), field + ".name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
         }
         String instructionText = YamlFields.scalar(file, field + ".instruction", keys.get("instruction"), problems);
-        Template phaseInstruction = null;
-        if (instructionText != null) {
-            YamlNode instructionNode = keys.get("instruction");
-            try {
-                phaseInstruction = templates.compile(field + ".instruction", instructionText);
-            } catch (InstructionTemplates.TemplateSyntaxException e) {
-                problems.add(file, instructionNode.line() + (instructionNode.block() ? 1 : 0) + e.line() - 1,
-                        field + ".instruction", e.getMessage() + " (column " + e.column() + ")");
-            } catch (IllegalArgumentException e) {
-                problems.add(file, instructionNode.line(), field + ".instruction", e.getMessage());
-            }
-        }
+        YamlNode instructionNode = keys.get("instruction");
+        Template phaseInstruction = instructionText == null ? null : agents.compileAt(instructionText, file,
+                instructionNode.line(), instructionNode.block(), field + ".instruction", problems);
         List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, problems);
         Long parallelism = YamlFields.positive(file, field + ".parallelism", keys.get("parallelism"), problems);
         Duration timeout = null;

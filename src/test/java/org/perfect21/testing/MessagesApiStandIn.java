@@ -278,9 +278,21 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
 
         /** The text blocks of the user messages, joined by blank lines. */
         public String userText() {
+            return String.join("\n\n", messageTexts(role -> role.equals("user")));
+        }
+
+        /** Every text block of the system prompt and of all messages (user, assistant, system), joined by blank lines. */
+        public String allText() {
+            List<String> texts = new ArrayList<>(systemBlocks());
+            texts.addAll(messageTexts(role -> true));
+            return String.join("\n\n", texts);
+        }
+
+        /** The texts of the messages whose role passes {@code roles}: plain string contents and text blocks, in order. */
+        private List<String> messageTexts(java.util.function.Predicate<String> roles) {
             List<String> texts = new ArrayList<>();
             for (JsonNode message : body.path("messages")) {
-                if (!"user".equals(message.path("role").asString(""))) {
+                if (!roles.test(message.path("role").asString(""))) {
                     continue;
                 }
                 JsonNode content = message.path("content");
@@ -293,24 +305,7 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
                     }
                 }
             }
-            return String.join("\n\n", texts);
-        }
-
-        /** Every text block of the system prompt and of all messages (user, assistant, system), joined by blank lines. */
-        public String allText() {
-            List<String> texts = new ArrayList<>(systemBlocks());
-            for (JsonNode message : body.path("messages")) {
-                JsonNode content = message.path("content");
-                if (content.isString()) {
-                    texts.add(content.asString());
-                }
-                for (JsonNode block : content) {
-                    if ("text".equals(block.path("type").asString(""))) {
-                        texts.add(block.path("text").asString(""));
-                    }
-                }
-            }
-            return String.join("\n\n", texts);
+            return texts;
         }
 
         /** The names of the tools the request offers the model. */

@@ -1,6 +1,5 @@
 package org.perfect21.workflow;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.perfect21.workflow.JobsDirectory.assertProblem;
-import static org.perfect21.workflow.JobsDirectory.minimalWorkflow;
 
 /**
  * An agent file's body is its system prompt, passed on verbatim; what it is asked comes from its {@code instruction}
@@ -133,37 +131,5 @@ class SystemPromptTests {
 
         // then
         assertProblem(problem, file, 7, "instruction", "malformed template", "Failed to close 'params.x'");
-    }
-
-    @Test
-    void aWorkflowMaySetUsageLimits() {
-        // given
-        jobs.workflow("capped.yml", minimalWorkflow("capped") + "limits: {maxCostUsd: 2.50, maxTokens: 500000}\n");
-        jobs.workflow("free.yml", minimalWorkflow("free"));
-
-        // when
-        Definitions definitions = jobs.load();
-
-        // then
-        UsageLimits limits = definitions.workflow("capped").orElseThrow().limits();
-        assertThat(limits.maxCostUsd()).isEqualByComparingTo(new BigDecimal("2.50"));
-        assertThat(limits.maxTokens()).isEqualTo(500_000L);
-        assertThat(definitions.workflow("free").orElseThrow().limits()).isEqualTo(UsageLimits.NONE);
-    }
-
-    @Test
-    void badUsageLimitsAreReportedWithTheirField() {
-        // given
-        Path wf = jobs.workflow("bad.yml", minimalWorkflow("bad") + "limits:\n  maxCostUsd: lots\n  maxTokens: 0\n  maxRuns: 9\n");
-
-        // when
-        InvalidDefinitionsException e = jobs.loadFails();
-
-        // then
-        assertThat(e.problems()).extracting(DefinitionProblem::field)
-                .containsExactlyInAnyOrder("limits.maxCostUsd", "limits.maxTokens", "limits.maxRuns");
-        assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(wf));
-        assertThat(e.getMessage()).contains("'lots' is not an amount of US dollars", "'0' is not a whole number of tokens",
-                "unknown key");
     }
 }

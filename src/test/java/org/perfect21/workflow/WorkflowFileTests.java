@@ -1,5 +1,6 @@
 package org.perfect21.workflow;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ import static org.perfect21.workflow.JobsDirectory.minimalWorkflow;
 
 /**
  * Workflow files under {@code workflows/}: their structure, the agents of each phase, the phases' gates
- * and limits, parameters and the context budget. Problems name the file, the line and the field path
+ * and limits, parameters, the context budget and usage limits. Problems name the file, the line and the field path
  * ({@code phases[0].agents[1]}). Schedules are in {@link WorkflowScheduleTests}.
  */
 class WorkflowFileTests {
@@ -444,6 +445,43 @@ class WorkflowFileTests {
                     .containsExactlyInAnyOrder("context.maxBytes", "context.maxTokens", "context.window");
             assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(wf));
             assertThat(e.getMessage()).contains("'lots' is not a size", "'-3' is not a whole number", "unknown key");
+        }
+    }
+
+    /** The usage limits ({@code limits.maxCostUsd}, {@code limits.maxTokens}) a workflow may set. */
+    @Nested
+    class Limits {
+
+        @Test
+        void aWorkflowMaySetUsageLimits() {
+            // given
+            jobs.workflow("capped.yml", minimalWorkflow("capped") + "limits: {maxCostUsd: 2.50, maxTokens: 500000}\n");
+            jobs.workflow("free.yml", minimalWorkflow("free"));
+
+            // when
+            Definitions definitions = jobs.load();
+
+            // then
+            UsageLimits limits = definitions.workflow("capped").orElseThrow().limits();
+            assertThat(limits.maxCostUsd()).isEqualByComparingTo(new BigDecimal("2.50"));
+            assertThat(limits.maxTokens()).isEqualTo(500_000L);
+            assertThat(definitions.workflow("free").orElseThrow().limits()).isEqualTo(UsageLimits.NONE);
+        }
+
+        @Test
+        void badUsageLimitsAreReportedWithTheirField() {
+            // given
+            Path wf = jobs.workflow("bad.yml", minimalWorkflow("bad") + "limits:\n  maxCostUsd: lots\n  maxTokens: 0\n  maxRuns: 9\n");
+
+            // when
+            InvalidDefinitionsException e = jobs.loadFails();
+
+            // then
+            assertThat(e.problems()).extracting(DefinitionProblem::field)
+                    .containsExactlyInAnyOrder("limits.maxCostUsd", "limits.maxTokens", "limits.maxRuns");
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).isEqualTo(wf));
+            assertThat(e.getMessage()).contains("'lots' is not an amount of US dollars", "'0' is not a whole number of tokens",
+                    "unknown key");
         }
     }
 }
