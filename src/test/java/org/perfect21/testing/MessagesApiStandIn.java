@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -60,7 +61,7 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
     private final AtomicInteger messageIds = new AtomicInteger();
-    private volatile Reply answer = Reply.text("Done.");
+    private volatile Function<RecordedRequest, Reply> answer = request -> Reply.text("Done.");
     private volatile CountDownLatch hanging = new CountDownLatch(1);
     private HttpServer server;
     private ExecutorService threads;
@@ -111,7 +112,7 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
         hanging = new CountDownLatch(1);
         requests.clear();
         script.clear();
-        answer = Reply.text("Done.");
+        answer = request -> Reply.text("Done.");
     }
 
     @Override
@@ -160,7 +161,13 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
 
     /** The reply to every message request the script does not answer. */
     public MessagesApiStandIn answer(Reply reply) {
-        this.answer = reply;
+        this.answer = request -> reply;
+        return this;
+    }
+
+    /** The reply to every message request the script does not answer, chosen by the request (e.g. by its system prompt). */
+    public MessagesApiStandIn answer(Function<RecordedRequest, Reply> replies) {
+        this.answer = replies;
         return this;
     }
 
@@ -199,7 +206,7 @@ public final class MessagesApiStandIn implements AutoCloseable, BeforeAllCallbac
                 return;
             }
             Reply reply = script.poll();
-            (reply == null ? answer : reply).send(exchange, request, nextId(), hanging);
+            (reply == null ? answer.apply(request) : reply).send(exchange, request, nextId(), hanging);
         }
     }
 

@@ -34,14 +34,15 @@ class DefinitionLoaderTests {
     class ShippedJobs {
 
         @Test
-        void theShippedJobsDirectoryLoadsBothWorkflowsAndFiveAgents() {
+        void theShippedJobsDirectoryLoadsThreeWorkflowsAndTenAgents() {
             // when
             Definitions definitions = jobs.loader().load(Path.of("jobs"));
 
             // then
-            assertThat(definitions.workflows()).containsOnlyKeys("feature-development", "repository-stats");
+            assertThat(definitions.workflows()).containsOnlyKeys("feature-development", "repository-stats", "code-review");
             assertThat(definitions.agents()).containsOnlyKeys("backend-architect", "security-auditor", "test-engineer",
-                    "api-designer", "database-specialist");
+                    "api-designer", "database-specialist", "security-reviewer", "test-reviewer", "performance-reviewer",
+                    "style-reviewer", "review-summarizer");
             assertThat(definitions.warnings()).singleElement().asString().contains("README.md", "no front matter");
             WorkflowDefinition features = definitions.workflow("feature-development").orElseThrow();
             assertThat(features.phases()).extracting(PhaseDefinition::name).containsExactly("analysis", "review");
@@ -52,6 +53,10 @@ class DefinitionLoaderTests {
                     .satisfies(p -> assertThat(p.type()).isEqualTo(Type.PATH))
                     .satisfies(p -> assertThat(p.defaultValue()).isEqualTo("."));
             assertThat(stats.phases()).extracting(p -> p.agents().size()).containsExactly(5, 3, 1);
+            WorkflowDefinition review = definitions.workflow("code-review").orElseThrow();
+            assertThat(review.parameters()).extracting(p -> p.name() + "=" + p.defaultValue()).containsExactly("repository=.", "base=HEAD~1");
+            assertThat(review.phases()).extracting(p -> p.agents().size()).containsExactly(2, 4, 1);
+            assertThat(definitions.agents().get("security-reviewer").effectiveKind()).isEqualTo("claude");
         }
     }
 

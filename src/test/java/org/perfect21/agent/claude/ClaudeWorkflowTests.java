@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -159,6 +161,71 @@ class ClaudeWorkflowTests {
         assertThat(output).doesNotContain(wrongKey);
         assertThat(json.writeValueAsString(run)).doesNotContain(wrongKey);
         assertThat(database()).doesNotContain(wrongKey);
+    }
+
+    @Test
+    void theShippedCodeReviewWorkflowReviewsAChangeWithFourReviewersAndASummary(CapturedOutput output) throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("reviewed"));
+        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(repository.resolve("Users.java"), "class Users {\n}\n");
+            commit(git, "Users");
+            Files.writeString(repository.resolve("Users.java"),
+                    "class Users {\n    String find(String name) { return \"SELECT * FROM users WHERE name = '\" + name + \"'\"; }\n}\n");
+            commit(git, "Find users by name");
+        }
+        Map<String, String> findings = Map.of(
+                "security-reviewer", "SECURITY: SQL injection in Users.java:2.",
+                "test-reviewer", "TESTS: find has no test.",
+                "performance-reviewer", "PERFORMANCE: nothing at realistic sizes.",
+                "style-reviewer", "STYLE: name the query.");
+        Map<String, String> bodies = new java.util.HashMap<>();
+        for (String reviewer : findings.keySet()) {
+            bodies.put(reviewer, body(Path.of("jobs/agents/review", reviewer + ".md")));
+        }
+        api.answer(request -> findings.entrySet().stream()
+                .filter(finding -> request.systemText().endsWith(bodies.get(finding.getKey())))
+                .map(finding -> Reply.text(finding.getValue()).tokens(5000, 300, 0, 0))
+                .findFirst().orElse(Reply.text("REQUEST CHANGES: fix the injection first.").tokens(1500, 80, 0, 0)));
+        WorkflowDefinition workflow = loader.load().workflow("code-review").orElseThrow();
+
+        RunDocument run = runner.run(workflow, Map.of("repository", repository.toString()));
+
+        assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
+        assertThat(run.phases()).extracting(RunDocument.Phase::name).containsExactly("snapshot", "review", "summary");
+        assertThat(run.phases().get(1).agents()).extracting(RunDocument.Agent::agent)
+                .containsExactly("security-reviewer", "test-reviewer", "performance-reviewer", "style-reviewer");
+        List<RecordedRequest> messages = api.messages();
+        for (String reviewer : findings.keySet()) {
+            assertThat(messages).as(reviewer).filteredOn(m -> m.systemText().endsWith(bodies.get(reviewer))).singleElement()
+                    .satisfies(m -> assertThat(m.model()).contains("sonnet"))
+                    .satisfies(m -> assertThat(m.allText()).as("runs in the repository").contains(repository.toString()))
+                    .satisfies(m -> assertThat(m.userText()).as("the diff from the context")
+                            .contains("Review the change HEAD~1..", "Find users by name", "+    String find(String name)"));
+        }
+        RecordedRequest summary = messages.stream()
+                .filter(m -> m.systemText().endsWith(body(Path.of("jobs/agents/review/review-summarizer.md")))).findFirst().orElseThrow();
+        assertThat(summary.userText()).contains(findings.values());
+        assertThat(jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'review-summarizer'",
+                String.class, run.runId())).isEqualTo("REQUEST CHANGES: fix the injection first.");
+        assertThat(run.usage().inputTokens()).isEqualTo(4 * 5000 + 1500);
+        assertThat(run.usage().costUsd()).isPositive();
+        assertTheKeyIsNowhere(output, run);
+    }
+
+    private static void commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        PersonIdent author = new PersonIdent("Reviewed Author", "author@example.com");
+        git.commit().setMessage(message).setAuthor(author).setCommitter(author).setSign(false).call();
+    }
+
+    /** An agent file's body: what follows its front matter, as the model must receive it. */
+    private static String body(Path agentFile) {
+        try {
+            String text = Files.readString(agentFile);
+            return text.substring(text.indexOf("\n---\n", 3) + 5).strip();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void assertTheKeyIsNowhere(CapturedOutput output, RunDocument run) {
