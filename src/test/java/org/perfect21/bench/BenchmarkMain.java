@@ -112,6 +112,9 @@ public final class BenchmarkMain {
         results.git = GitBench.measure(scratch, settings.quick());
         log("admin reports: " + ReportBench.RUNS + " generated runs");
         results.reports = ReportBench.measure(scratch);
+        log("claude agents: " + ClaudeAgentBench.AGENTS + " real Claude Code CLIs in one phase against the Messages API stand-in");
+        results.claude = ClaudeAgentBench.measure(Files.createDirectories(scratch.resolve("claude")), ClaudeAgentBench.AGENTS,
+                ClaudeAgentBench.AGENTS, null);
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

@@ -43,6 +43,10 @@ final class Report {
         if (results.reports != null) {
             results.reports.report().forEach(this::line);
         }
+        if (results.claude != null) {
+            line("");
+            results.claude.report().forEach(this::line);
+        }
         return out.toString();
     }
 
@@ -92,6 +96,13 @@ final class Report {
             double peer = results.medianRunsPerSecond("plain Spring Batch", BenchmarkMain.NO_OP, inFlight);
             line("| 5 no-op agents, " + inFlight + " in flight: throughput ≥ 1.5 × plain Spring Batch | "
                     + String.format("%.1f vs %.1f runs/s = %.2f×", ours, peer, ours / peer) + " | " + verdict(ours >= 1.5 * peer) + " |");
+        }
+        if (results.claude != null) {
+            ClaudeAgentBench.Result claude = results.claude;
+            line("| " + claude.agents() + " `claude` agents in one phase (real CLI, stand-in API): 100 % success; per-agent"
+                    + " overhead, process start to result, median and p95 | " + claude.succeeded() + " of " + claude.agents()
+                    + String.format(" succeeded; %.0f ms median, %.0f ms p95", ClaudeAgentBench.median(claude.totalMs()),
+                    ClaudeAgentBench.percentile(claude.totalMs(), 95)) + " | " + verdict(claude.succeeded() == claude.agents()) + " |");
         }
         line("");
     }

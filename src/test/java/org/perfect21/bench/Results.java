@@ -21,6 +21,8 @@ final class Results {
     GitBench.Result git;
     /** The admin reports section; null when it was not measured. */
     ReportBench.Result reports;
+    /** The Claude Code agents section; null when it was not measured. */
+    ClaudeAgentBench.Result claude;
     long startupMillis;
     long totalMillis;
 
