@@ -1,6 +1,7 @@
 package org.perfect21.retention;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
+import org.perfect21.agent.RunWorkspaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * newest {@code max-runs} runs (see {@link RetentionPolicy}), {@code batch-size} runs per transaction, so a
  * large purge never holds long locks or a huge transaction, and what was deleted stays deleted if it stops
  * half-way. Queued, starting and running runs are never touched. Each purge is recorded; a dry run walks
- * the same runs and counts instead of deleting.
+ * the same runs and counts instead of deleting. A purged run's workspace ({@link RunWorkspaces}) goes with it.
  */
 @Component
 public class RunPurger {
@@ -33,14 +35,17 @@ public class RunPurger {
     private final TransactionTemplate transaction;
     private final PurgeRecords records;
     private final RetentionProperties properties;
+    private final RunWorkspaces workspaces;
     // One purge at a time per process; two would only wait for each other's row locks.
     private final ReentrantLock running = new ReentrantLock();
 
-    public RunPurger(JdbcTemplate jdbc, TransactionTemplate transaction, PurgeRecords records, RetentionProperties properties) {
+    public RunPurger(JdbcTemplate jdbc, TransactionTemplate transaction, PurgeRecords records, RetentionProperties properties,
+                     RunWorkspaces workspaces) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.records = records;
         this.properties = properties;
+        this.workspaces = workspaces;
     }
 
     /**
@@ -72,11 +77,17 @@ public class RunPurger {
             List<RetentionPolicy.RunKey> window;
             while (!(window = policy.window(jdbc, after, properties.batchSize())).isEmpty()) {
                 List<RetentionPolicy.RunKey> batch = window;
+                List<String> purged = new ArrayList<>();
                 Map<String, Long> removed = transaction.execute(status -> {
                     List<RetentionPolicy.Candidate> runs = policy.candidates(jdbc, batch, !dryRun);
+                    runs.forEach(run -> purged.add(run.runId()));
                     return runs.isEmpty() ? Map.<String, Long>of() : PurgeBatch.remove(jdbc, deletion, runs);
                 });
                 removed.forEach((table, count) -> rows.merge(table, count, Long::sum));
+                if (!dryRun) {
+                    // After the commit: a workspace is only removed once its run's rows are gone for good.
+                    workspaces.remove(purged);
+                }
                 after = window.get(window.size() - 1);
             }
             records.removeBefore(deletion, policy.cutoff()).forEach((table, count) -> rows.merge(table, count, Long::sum));

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.agent.RunWorkspaces;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.DatabaseTime;
 import org.perfect21.history.RunStatus;
@@ -60,6 +61,8 @@ class RunPurgerTests {
     WorkflowRunner runner;
     @Autowired
     DefinitionLoader loader;
+    @Autowired
+    RunWorkspaces workspaces;
 
     private RunHistoryFixture fixture;
     private List<RunHistoryFixture.Run> runs;
@@ -107,6 +110,24 @@ class RunPurgerTests {
         // Runs created before the cutoff that ended after it stay.
         assertThat(remainingRunIds()).contains(runs.stream().filter(run -> run.terminal() && run.endedAt() != null
                 && run.createdAt().isBefore(cutoff) && run.endedAt().isAfter(cutoff)).findFirst().orElseThrow().runId());
+    }
+
+    @Test
+    void aPurgedRunsWorkspaceGoesWithItAndADryRunKeepsIt() throws IOException {
+        RunHistoryFixture.Run purged = runs.get(5);
+        RunHistoryFixture.Run kept = runs.get(RUNS - 5);
+        Path purgedWorkspace = workspaces.open(purged.runId());
+        Files.writeString(Files.createDirectories(purgedWorkspace.resolve("notes")).resolve("review.md"), "written by an agent");
+        Path keptWorkspace = workspaces.open(kept.runId());
+
+        purger(Duration.ofDays(30), 1_000_000, 500).purge(PurgeTrigger.CLI, true);
+        assertThat(purgedWorkspace.resolve("notes/review.md")).as("a dry run deletes nothing").exists();
+
+        purger(Duration.ofDays(30), 1_000_000, 500).purge(PurgeTrigger.CLI, false);
+
+        assertThat(remainingRunIds()).doesNotContain(purged.runId()).contains(kept.runId());
+        assertThat(purgedWorkspace).doesNotExist();
+        assertThat(keptWorkspace).isDirectory();
     }
 
     @Test
@@ -263,7 +284,8 @@ class RunPurgerTests {
     }
 
     private RunPurger purger(Duration maxAge, int maxRuns, int batchSize) {
-        return new RunPurger(jdbc, transaction, records, new RetentionProperties(maxAge, maxRuns, "0 0 3 * * ?", null, batchSize));
+        return new RunPurger(jdbc, transaction, records, new RetentionProperties(maxAge, maxRuns, "0 0 3 * * ?", null, batchSize),
+                workspaces);
     }
 
     /** The report names the expected runs' rows, and the tables lost exactly those. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.agent.AgentKinds;
 import org.perfect21.agent.InstructionTemplates;
+import org.perfect21.agent.RunWorkspaces;
 import org.perfect21.agent.claude.ClaudeAgentKind;
 import org.perfect21.agent.command.CommandAgentKind;
 import org.perfect21.agent.git.GitAgentKind;
@@ -86,7 +87,7 @@ final class JobsDirectory {
         JsonMapper json = JsonMapper.builder().build();
         AgentKinds kinds = new AgentKinds(List.of(new SimulatedAgentKind(), new CommandAgentKind(templates),
                 new GitAgentKind(new GitSnapshots(Defaults.gitProperties()), Defaults.gitProperties(), templates, json),
-                new ClaudeAgentKind(templates, Defaults.claudeProperties(), platform, json)));
+                new ClaudeAgentKind(templates, Defaults.claudeProperties(), new RunWorkspaces(platform), json)));
         return new DefinitionLoader(platform, kinds, templates);
     }
 

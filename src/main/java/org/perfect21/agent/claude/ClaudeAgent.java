@@ -89,7 +89,7 @@ final class ClaudeAgent implements AgentRunner {
         if (workdir != null) {
             return Path.of(workdir.render(scope));
         }
-        return Files.createDirectories(setup.workspaces().resolve(call.runId()));
+        return setup.workspaces().open(call.runId());
     }
 
     private void logAnswer(AgentCall call, ClaudeAnswer answer, long millis) {

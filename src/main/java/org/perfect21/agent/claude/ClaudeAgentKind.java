@@ -10,7 +10,7 @@ import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.InstructionTemplates.Template;
-import org.perfect21.config.Perfect21Properties;
+import org.perfect21.agent.RunWorkspaces;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,9 +28,9 @@ public class ClaudeAgentKind implements AgentKind {
     private final ClaudeSetup setup;
 
     @Autowired
-    public ClaudeAgentKind(InstructionTemplates templates, ClaudeProperties properties, Perfect21Properties platform,
+    public ClaudeAgentKind(InstructionTemplates templates, ClaudeProperties properties, RunWorkspaces workspaces,
                            JsonMapper json) {
-        this(templates, new ClaudeSetup(properties, System.getenv(), platform.dataDir().resolve("workspaces"), json));
+        this(templates, new ClaudeSetup(properties, System.getenv(), workspaces, json));
     }
 
     ClaudeAgentKind(InstructionTemplates templates, ClaudeSetup setup) {

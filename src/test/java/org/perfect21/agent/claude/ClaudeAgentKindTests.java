@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.perfect21.agent.AgentSettings;
+import org.perfect21.agent.RunWorkspaces;
 import org.perfect21.agent.AgentSettings.SettingProblem;
 import org.perfect21.testing.Defaults;
 import org.springframework.util.unit.DataSize;
@@ -27,7 +28,7 @@ class ClaudeAgentKindTests {
 
     private final ClaudeAgentKind kind = new ClaudeAgentKind(Defaults.templates(), new ClaudeSetup(
             new ClaudeProperties("/not/installed/claude", "dontAsk", Map.of(), DataSize.ofMegabytes(4)), Map.of(),
-            Path.of("workspaces"), JsonMapper.builder().build()));
+            new RunWorkspaces(Path.of("workspaces")), JsonMapper.builder().build()));
 
     @Test
     void itIsTheKindOfAgentsThatNameNone() {

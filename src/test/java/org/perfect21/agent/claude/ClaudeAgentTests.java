@@ -27,6 +27,7 @@ import org.perfect21.agent.AgentOutcome;
 import org.perfect21.agent.AgentOutcome.Retry;
 import org.perfect21.agent.AgentRunner;
 import org.perfect21.agent.AgentSettings;
+import org.perfect21.agent.RunWorkspaces;
 import org.perfect21.testing.ClaudeCli;
 import org.perfect21.testing.Defaults;
 import org.perfect21.testing.MessagesApiStandIn;
@@ -265,7 +266,7 @@ class ClaudeAgentTests {
                     "AWS_SECRET_ACCESS_KEY", "aws"));
             ClaudeAgentKind kind = new ClaudeAgentKind(Defaults.templates(), new ClaudeSetup(
                     new ClaudeProperties(cli.toString(), "dontAsk", Map.of("HOME", "/configured/home"), DataSize.ofMegabytes(4)), jvm,
-                    dir.resolve("workspaces"), JsonMapper.builder().build()));
+                    new RunWorkspaces(dir.resolve("workspaces")), JsonMapper.builder().build()));
 
             AgentOutcome outcome = new Kind(kind).run(Map.of("env", Map.of("GREETING", "hi {{params.word}}")), "", "Go.");
 
@@ -348,7 +349,7 @@ class ClaudeAgentTests {
 
         Kind(ClaudeProperties properties) {
             this(new ClaudeAgentKind(Defaults.templates(), new ClaudeSetup(properties, System.getenv(),
-                    dir.resolve("workspaces"), JsonMapper.builder().build())));
+                    new RunWorkspaces(dir.resolve("workspaces")), JsonMapper.builder().build())));
         }
 
         Kind(ClaudeAgentKind kind) {
