@@ -7,12 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.git.TestRepository;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
@@ -166,12 +165,10 @@ class ClaudeWorkflowTests {
     @Test
     void theShippedCodeReviewWorkflowReviewsAChangeWithFourReviewersAndASummary(CapturedOutput output) throws Exception {
         Path repository = Files.createDirectories(dir.resolve("reviewed"));
-        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
-            Files.writeString(repository.resolve("Users.java"), "class Users {\n}\n");
-            commit(git, "Users");
-            Files.writeString(repository.resolve("Users.java"),
-                    "class Users {\n    String find(String name) { return \"SELECT * FROM users WHERE name = '\" + name + \"'\"; }\n}\n");
-            commit(git, "Find users by name");
+        try (TestRepository git = TestRepository.init(repository)) {
+            git.write("Users.java", "class Users {\n}\n").commitAll("Users");
+            git.write("Users.java", "class Users {\n    String find(String name) { return \"SELECT * FROM users WHERE name = '\""
+                    + " + name + \"'\"; }\n}\n").commitAll("Find users by name");
         }
         Map<String, String> findings = Map.of(
                 "security-reviewer", "SECURITY: SQL injection in Users.java:2.",
@@ -210,12 +207,6 @@ class ClaudeWorkflowTests {
         assertThat(run.usage().inputTokens()).isEqualTo(4 * 5000 + 1500);
         assertThat(run.usage().costUsd()).isPositive();
         assertTheKeyIsNowhere(output, run);
-    }
-
-    private static void commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        PersonIdent author = new PersonIdent("Reviewed Author", "author@example.com");
-        git.commit().setMessage(message).setAuthor(author).setCommitter(author).setSign(false).call();
     }
 
     /** An agent file's body: what follows its front matter, as the model must receive it. */
