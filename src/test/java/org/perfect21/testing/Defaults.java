@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.perfect21.agent.InstructionTemplates;
 import org.perfect21.agent.TemplateProperties;
 import org.perfect21.agent.claude.ClaudeProperties;
+import org.perfect21.agent.http.HttpProperties;
 import org.perfect21.git.GitProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -25,6 +26,11 @@ public final class Defaults {
     /** {@code perfect21.agents.claude.*} as they default. */
     public static ClaudeProperties claudeProperties() {
         return new ClaudeProperties("claude", "dontAsk", Map.of(), DataSize.ofMegabytes(4));
+    }
+
+    /** {@code perfect21.agents.http.*} as they default. */
+    public static HttpProperties httpProperties() {
+        return new HttpProperties(java.time.Duration.ofSeconds(10), DataSize.ofMegabytes(5), 2);
     }
 
     /** Instruction templates with {@code perfect21.templates.cache-size} as it defaults, without metrics. */

@@ -1,0 +1,153 @@
+package org.perfect21.agent.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one JDK {@link HttpClient} through which every http agent's requests go, whatever the provider: exchanges are
+ * asynchronous ({@code sendAsync}), so a thousand agents waiting on models hold no thread, and an answer is read
+ * only up to {@code perfect21.agents.http.max-answer}.
+ */
+@Component
+class ModelTransport implements DisposableBean {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final ExecutorService io;
+    private final HttpClient client;
+    private final long maxAnswer;
+
+    ModelTransport(HttpProperties properties) {
+        AtomicInteger count = new AtomicInteger();
+        this.io = Executors.newFixedThreadPool(properties.ioThreads(), task -> {
+            Thread thread = new Thread(task, "perfect21-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.client = HttpClient.newBuilder().executor(io).connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.maxAnswer = properties.maxAnswer().toBytes();
+    }
+
+    /** What a server answered: its status, headers (names in lower case) and the whole body. */
+    record Answer(int status, Map<String, List<String>> headers, byte[] body) {
+    }
+
+    /** The answer was larger than {@code perfect21.agents.http.max-answer}; reading stopped there. */
+    static final class AnswerTooLarge extends IOException {
+
+        AnswerTooLarge(long limit) {
+            super("the answer is larger than perfect21.agents.http.max-answer (" + limit + " bytes)");
+        }
+    }
+
+    long maxAnswer() {
+        return maxAnswer;
+    }
+
+    /**
+     * Sends one request; the future fails with {@link AnswerTooLarge}, or the client's {@link IOException}. Cancelling
+     * this very future (not one derived from it) aborts the exchange and closes its connection.
+     */
+    CompletableFuture<HttpResponse<byte[]>> send(String method, String url, Map<String, List<String>> headers, byte[] body) {
+        URI uri = URI.create(url);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
+        // Plain http is a local server (Ollama, vLLM, a stand-in): HTTP/1.1, no h2c upgrade it may not speak.
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            request.version(HttpClient.Version.HTTP_1_1);
+        }
+        headers.forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return client.sendAsync(request.build(), info -> new BoundedBody(maxAnswer));
+    }
+
+    static Answer answer(HttpResponse<byte[]> response) {
+        return new Answer(response.statusCode(), lowerCase(response.headers().map()), response.body());
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
+        headers.forEach((name, values) -> result.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
+        return result;
+    }
+
+    @Override
+    public void destroy() {
+        io.shutdownNow();
+    }
+
+    /** Collects a body up to a limit, then cancels the exchange. */
+    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final long limit;
+        private Flow.Subscription subscription;
+
+        BoundedBody(long limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            if (body.isDone()) {
+                return;
+            }
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + (long) buffer.remaining() > limit) {
+                    subscription.cancel();
+                    body.completeExceptionally(new AnswerTooLarge(limit));
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            body.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            body.complete(bytes.toByteArray());
+        }
+    }
+}
