@@ -86,6 +86,43 @@ class ValidateCommandTests {
     }
 
     @Test
+    void validateNamesEveryHttpAgentErrorWithItsLineAndNeverRepeatsAKey() throws IOException {
+        // given
+        String key = "sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123";
+        Path broken = write(jobsDir.resolve("agents/asker.md"), """
+                ---
+                name: asker
+                description: asks a model
+                kind: http
+                provider: gemini
+                baseUrl: ftp://models.example
+                temperature: 7
+                apiKey: %s
+                ---
+                Ask.
+                """.formatted(key));
+        Path modelless = write(jobsDir.resolve("agents/modelless.md"), """
+                ---
+                name: modelless
+                description: names no model
+                kind: http
+                provider: openai
+                ---
+                Ask.
+                """);
+
+        // when
+        int exit = cli("validate");
+
+        // then
+        assertThat(exit).isEqualTo(Perfect21Cli.USAGE);
+        assertThat(err()).contains(broken + ":5: provider: 'gemini' is not a provider", broken + ":6: baseUrl: 'ftp://models.example'",
+                broken + ":7: temperature: 7.0 is out of range", broken + ":8: apiKey: an API key must not be written",
+                modelless + ": model: an http agent needs a model");
+        assertThat(err() + out()).doesNotContain(key);
+    }
+
+    @Test
     void validateOfASingleWorkflowFileChecksItAgainstTheAgentLibrary() throws IOException {
         // given
         Path single = write(tmp.resolve("elsewhere/single.yml"), """
