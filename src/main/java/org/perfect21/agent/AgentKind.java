@@ -1,7 +1,7 @@
 package org.perfect21.agent;
 
 /**
- * A kind of agent ({@code simulated}, {@code command}, {@code git}, later {@code claude}, {@code http}).
+ * A kind of agent ({@code claude}, {@code http}, {@code command}, {@code git}, {@code simulated}).
  * Implementations are Spring beans; the kind named by an agent definition's {@code kind} key is
  * looked up in {@link AgentKinds}.
  */

@@ -30,7 +30,7 @@ public final class Defaults {
 
     /** {@code perfect21.agents.http.*} as they default. */
     public static HttpProperties httpProperties() {
-        return new HttpProperties(java.time.Duration.ofSeconds(10), DataSize.ofMegabytes(5), 2);
+        return new HttpProperties(java.time.Duration.ofSeconds(10), DataSize.ofMegabytes(5));
     }
 
     /** Instruction templates with {@code perfect21.templates.cache-size} as it defaults, without metrics. */

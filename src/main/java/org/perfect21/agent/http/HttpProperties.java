@@ -2,8 +2,6 @@ package org.perfect21.agent.http;
 
 import java.time.Duration;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,13 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * @param connectTimeout how long connecting to a model server may take
  * @param maxAnswer      the most of a server's answer read; a larger answer fails the attempt (an agent's
  *                       {@code maxOutput} caps the text it keeps, within this)
- * @param ioThreads      threads of the one HTTP client that completes every http agent's exchanges; an agent
- *                       waiting on a model holds none
  */
 @Validated
 @ConfigurationProperties("perfect21.agents.http")
 public record HttpProperties(
         @DefaultValue("10s") Duration connectTimeout,
-        @DefaultValue("5MB") DataSize maxAnswer,
-        @DefaultValue("2") @Min(1) @Max(64) int ioThreads) {
+        @DefaultValue("5MB") DataSize maxAnswer) {
 }

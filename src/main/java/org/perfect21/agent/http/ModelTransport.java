@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,18 +15,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * The one JDK {@link HttpClient} through which every http agent's requests go, whatever the provider: exchanges are
- * asynchronous ({@code sendAsync}), so a thousand agents waiting on models hold no thread, and an answer is read
- * only up to {@code perfect21.agents.http.max-answer}.
+ * asynchronous ({@code sendAsync}), so a thousand agents waiting on models hold no thread; the platform's one
+ * agent executor completes them; an answer is read only up to {@code perfect21.agents.http.max-answer}.
  */
 @Component
 class ModelTransport implements DisposableBean {
@@ -33,20 +33,36 @@ class ModelTransport implements DisposableBean {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    private final ExecutorService io;
-    private final HttpClient client;
+    private final Executor executor;
+    private final Duration connectTimeout;
     private final long maxAnswer;
+    private volatile HttpClient client;
 
-    ModelTransport(HttpProperties properties) {
-        AtomicInteger count = new AtomicInteger();
-        this.io = Executors.newFixedThreadPool(properties.ioThreads(), task -> {
-            Thread thread = new Thread(task, "perfect21-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.client = HttpClient.newBuilder().executor(io).connectTimeout(properties.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** {@code executor}: the platform's agent executor, which completes the client's exchanges. */
+    ModelTransport(HttpProperties properties, @Qualifier("agentExecutor") Executor executor) {
+        this.executor = executor;
+        this.connectTimeout = properties.connectTimeout();
         this.maxAnswer = properties.maxAnswer().toBytes();
+    }
+
+    /**
+     * The client, built at the first request: its selector thread (the JDK's, one per client) then exists only in
+     * a process that calls models, and on Java 17, which cannot close a client, it ends once the client is
+     * collected after {@link #destroy()}.
+     */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().executor(executor).connectTimeout(connectTimeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** What a server answered: its status, headers (names in lower case) and the whole body. */
@@ -82,7 +98,7 @@ class ModelTransport implements DisposableBean {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return client.sendAsync(request.build(), info -> new BoundedBody(maxAnswer));
+        return client().sendAsync(request.build(), info -> new BoundedBody(maxAnswer));
     }
 
     static Answer answer(HttpResponse<byte[]> response) {
@@ -97,7 +113,7 @@ class ModelTransport implements DisposableBean {
 
     @Override
     public void destroy() {
-        io.shutdownNow();
+        client = null;
     }
 
     /** Collects a body up to a limit, then cancels the exchange. */

@@ -22,7 +22,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** Preparing an http agent: its settings with their defaults, and every definition error, found without a request. */
 class HttpAgentKindTests {
 
-    private final ModelTransport transport = new ModelTransport(Defaults.httpProperties());
+    private final ModelTransport transport = new ModelTransport(Defaults.httpProperties(), Runnable::run);
     private final HttpAgentKind kind = new HttpAgentKind(transport, new ModelPrices(new PricingProperties(Map.of())), name -> null);
 
     @AfterEach

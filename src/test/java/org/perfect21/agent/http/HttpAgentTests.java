@@ -47,8 +47,8 @@ class HttpAgentTests {
     @StartStop
     private final MockWebServer server = new MockWebServer();
 
-    private final ModelTransport transport = new ModelTransport(Defaults.httpProperties());
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ModelTransport transport = new ModelTransport(Defaults.httpProperties(), executor);
     private final Map<String, String> environment = new HashMap<>(Map.of("ANTHROPIC_API_KEY", KEY, "OPENAI_API_KEY", KEY,
             "TEAM_KEY", KEY));
 
