@@ -3,6 +3,7 @@ package org.perfect21.agent.http;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -130,7 +131,7 @@ public class HttpAgentKind implements AgentKind {
 
     private static void refuseWrittenKeys(AgentSettings settings) {
         settings.values().forEach((field, value) -> {
-            if (KEY_FIELDS.contains(field.toLowerCase(java.util.Locale.ROOT)) || holdsKeyText(value)) {
+            if (KEY_FIELDS.contains(field.toLowerCase(Locale.ROOT)) || holdsKeyText(value)) {
                 settings.problem(field, "an API key must not be written in a definition file (it would be in the repository"
                         + " and the run history): put it in an environment variable and name that with apiKeyEnv");
             }

@@ -1,5 +1,6 @@
 package org.perfect21.agent.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -106,7 +108,7 @@ class ModelTransport implements DisposableBean {
     }
 
     private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
-        Map<String, List<String>> result = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> result = new LinkedHashMap<>();
         headers.forEach((name, values) -> result.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
         return result;
     }
@@ -120,7 +122,7 @@ class ModelTransport implements DisposableBean {
     private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final long limit;
         private Flow.Subscription subscription;
 

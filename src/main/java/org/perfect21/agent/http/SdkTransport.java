@@ -3,6 +3,8 @@ package org.perfect21.agent.http;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -33,7 +36,7 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
 
     private final ModelTransport transport;
     private final boolean keyless;
-    private final Queue<CompletableFuture<java.net.http.HttpResponse<byte[]>>> exchanges = new ConcurrentLinkedQueue<>();
+    private final Queue<CompletableFuture<HttpResponse<byte[]>>> exchanges = new ConcurrentLinkedQueue<>();
 
     /** {@code keyless}: the server takes no key, so no credential header leaves (the OpenAI SDK adds one regardless). */
     SdkTransport(ModelTransport transport, boolean keyless) {
@@ -73,9 +76,9 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
             headers.keySet().removeIf(name -> CREDENTIAL_HEADERS.contains(name.toLowerCase(Locale.ROOT)));
         }
         if (aborted) {
-            return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("the attempt was abandoned"));
+            return CompletableFuture.failedFuture(new CancellationException("the attempt was abandoned"));
         }
-        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange = transport.send(method, url, headers, body);
+        CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(method, url, headers, body);
         exchanges.add(exchange);
         if (aborted) {
             exchange.cancel(true);
@@ -110,7 +113,7 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
     }
 
     private interface Writer {
-        void writeTo(java.io.OutputStream out);
+        void writeTo(OutputStream out);
     }
 
     private static byte[] bytes(Writer body) {
