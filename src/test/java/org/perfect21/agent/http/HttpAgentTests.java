@@ -191,6 +191,16 @@ class HttpAgentTests {
         }
 
         @Test
+        void aLargeMaxTokensIsSentAsIs() throws Exception {
+            server.enqueue(json(200, message("Done.", "claude-opus-4-1", 1, 1, null, null)));
+
+            AgentOutcome outcome = run(anthropic(Map.of("maxTokens", 64_000L)), "", "Go.");
+
+            assertThat(outcome.succeeded()).as(outcome.error()).isTrue();
+            assertThat(JSON.readTree(server.takeRequest().getBody().utf8()).path("max_tokens").asLong()).isEqualTo(64_000);
+        }
+
+        @Test
         void anOutputLargerThanMaxOutputIsCapped() {
             server.enqueue(json(200, message("é".repeat(100), "claude-haiku-4-5", 1, 1, null, null)));
 
