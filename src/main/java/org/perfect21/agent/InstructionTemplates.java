@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheVisitor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.perfect21.cache.Trimmable;
@@ -40,17 +42,30 @@ public class InstructionTemplates implements Trimmable {
         }
 
         @Override
+        public MustacheVisitor createMustacheVisitor() {
+            TemplateReferences references = collecting.get();
+            return references == null ? super.createMustacheVisitor() : references.visitor(this);
+        }
+
+        @Override
         public Mustache compilePartial(String name) {
             throw new MustacheException("partials ({{> " + name + "}}) are not supported; write the text into the template");
         }
     };
 
+    /** The names of the template being compiled on this thread (Mustache's visitors are made by the factory). */
+    private final ThreadLocal<TemplateReferences> collecting = new ThreadLocal<>();
     private final Cache<String, Template> compiled;
     private final LongAdder compilations = new LongAdder();
 
     /** A compiled template. */
     public interface Template {
         String render(Map<String, Object> scope);
+
+        /** The names it reads, for checking them against what its scope will hold; none for plain text. */
+        default List<TemplateReference> references() {
+            return List.of();
+        }
     }
 
     public InstructionTemplates(TemplateProperties properties, ObjectProvider<MeterRegistry> registry) {
@@ -87,16 +102,29 @@ public class InstructionTemplates implements Trimmable {
 
     private Template compileNow(String name, String text) {
         Mustache mustache;
+        TemplateReferences references = new TemplateReferences();
+        collecting.set(references);
         try {
             mustache = factory.compile(new StringReader(text), name);
         } catch (MustacheException e) {
             throw TemplateSyntaxException.of(name, text, e);
+        } finally {
+            collecting.remove();
         }
         compilations.increment();
-        return scope -> {
-            StringWriter out = new StringWriter(text.length() + 64);
-            mustache.execute(out, scope);
-            return out.toString();
+        List<TemplateReference> names = references.of(mustache, text);
+        return new Template() {
+            @Override
+            public String render(Map<String, Object> scope) {
+                StringWriter out = new StringWriter(text.length() + 64);
+                mustache.execute(out, scope);
+                return out.toString();
+            }
+
+            @Override
+            public List<TemplateReference> references() {
+                return names;
+            }
         };
     }
 

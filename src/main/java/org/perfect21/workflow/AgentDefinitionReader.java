@@ -107,7 +107,7 @@ final class AgentDefinitionReader {
     Template compileAt(String text, Path file, int firstLine, boolean block, String field,
                                DefinitionProblems problems) {
         try {
-            return templates.compile(field, text);
+            return new LocatedTemplate(templates.compile(field, text), file, firstLine, block, field);
         } catch (InstructionTemplates.TemplateSyntaxException e) {
             problems.add(file, firstLine + (block ? 1 : 0) + e.line() - 1, field,
                     e.getMessage() + " (column " + e.column() + ")");

@@ -64,7 +64,7 @@ final class WorkflowFileReader {
             problems.add(file, line(keys.get("name"), root), "name", "'" + name + "' is not a valid name (letters, digits, '.', '_', '-')");
         }
         List<ParameterDefinition> parameters = ParameterReader.read(file, keys.get("parameters"), problems);
-        List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, problems);
+        List<PhaseDefinition> phases = phases(file, root, keys.get("phases"), library, name, parameters, problems);
         ScheduleDefinition schedule = ScheduleReader.read(file, keys.get("schedule"), problems);
         ContextLimits context = context(file, keys.get("context"), problems);
         UsageLimits limits = limits(file, keys.get("limits"), problems);
@@ -157,7 +157,7 @@ final class WorkflowFileReader {
     }
 
     private List<PhaseDefinition> phases(Path file, YamlNode root, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
-                                         DefinitionProblems problems) {
+                                         String workflow, List<ParameterDefinition> parameters, DefinitionProblems problems) {
         List<PhaseDefinition> result = new ArrayList<>();
         if (node == null || node.value() == null) {
             problems.add(file, node == null ? root.line() : node.line(), "phases", "a workflow needs at least one phase");
@@ -168,6 +168,9 @@ final class WorkflowFileReader {
             return result;
         }
         Set<String> names = new HashSet<>();
+        Set<String> declared = new HashSet<>();
+        parameters.forEach(p -> declared.add(p.name()));
+        List<TemplateScope.EarlierPhase> earlier = new ArrayList<>();
         for (int i = 0; i < node.list().size(); i++) {
             YamlNode phaseNode = node.list().get(i);
             String field = "phases[" + i + "]";
@@ -175,7 +178,10 @@ final class WorkflowFileReader {
                 problems.add(file, phaseNode.line(), field, "must be a mapping with name and agents");
                 continue;
             }
-            PhaseDefinition phase = phase(file, field, i, phaseNode, library, problems);
+            PhaseDefinition phase = phase(file, field, i, phaseNode, library, workflow, declared, List.copyOf(earlier), problems);
+            if (phase != null) {
+                earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.agents().stream().map(PreparedAgent::name).toList()));
+            }
             if (phase != null && !names.add(phase.name())) {
                 problems.add(file, phaseNode.line(), field + ".name", "duplicate phase name '" + phase.name() + "'");
             }
@@ -187,7 +193,8 @@ final class WorkflowFileReader {
     }
 
     private PhaseDefinition phase(Path file, String field, int index, YamlNode node,
-                                  Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
+                                  Map<String, AgentDefinitionReader.LoadedAgent> library, String workflow, Set<String> declared,
+                                  List<TemplateScope.EarlierPhase> earlier, DefinitionProblems problems) {
         Map<String, YamlNode> keys = node.map();
         YamlFields.unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
         String name = YamlFields.scalar(file, field + ".name", keys.get("name"), problems);
@@ -200,7 +207,13 @@ final class WorkflowFileReader {
         YamlNode instructionNode = keys.get("instruction");
         Template phaseInstruction = instructionText == null ? null : agents.compileAt(instructionText, file,
                 instructionNode.line(), instructionNode.block(), field + ".instruction", problems);
-        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, problems);
+        List<LocatedTemplate> templates = new ArrayList<>();
+        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates, problems);
+        if (phaseInstruction instanceof LocatedTemplate located) {
+            templates.add(located);
+        }
+        TemplateScope scope = new TemplateScope(workflow, declared, earlier, name);
+        templates.forEach(template -> scope.check(template, problems));
         Long parallelism = YamlFields.positive(file, field + ".parallelism", keys.get("parallelism"), problems);
         Duration timeout = null;
         YamlNode timeoutNode = keys.get("timeout");
@@ -230,7 +243,7 @@ final class WorkflowFileReader {
 
     private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,
                                        Map<String, AgentDefinitionReader.LoadedAgent> library, Template phaseInstruction,
-                                       DefinitionProblems problems) {
+                                       List<LocatedTemplate> templates, DefinitionProblems problems) {
         List<PreparedAgent> result = new ArrayList<>();
         if (node == null || node.value() == null || (node.isList() && node.list().isEmpty())) {
             problems.add(file, node == null ? phaseNode.line() : node.line(), field + ".agents", "a phase needs at least one agent");
@@ -259,6 +272,12 @@ final class WorkflowFileReader {
             }
             result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
                     loaded.systemPrompt()));
+            // What the agent renders in this phase: its own instruction, and its body when it is a template.
+            for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
+                if (template instanceof LocatedTemplate located) {
+                    templates.add(located);
+                }
+            }
         }
         return result;
     }

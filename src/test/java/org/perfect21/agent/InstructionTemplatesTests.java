@@ -79,4 +79,26 @@ class InstructionTemplatesTests {
         assertThatThrownBy(() -> templates.compile("partial.md", "{{> /etc/passwd}}"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partials");
     }
+
+    @Test
+    void aTemplateTellsTheNamesItReadsWithTheirLinesAndSections() {
+        InstructionTemplates.Template template = templates.compile("t", """
+                Feature {{params.feature}} in {{phase.name}}.
+                {{#context.entries}}
+                - {{agent}}: {{content}} ({{params.feature}})
+                {{/context.entries}}
+                {{^git.clean}}dirty: {{git.status}}{{/git.clean}}
+                """);
+
+        assertThat(template.references()).containsExactly(
+                new TemplateReference("params.feature", 1, 9, List.of()),
+                new TemplateReference("phase.name", 1, 31, List.of()),
+                new TemplateReference("context.entries", 2, 1, List.of()),
+                new TemplateReference("agent", 3, 3, List.of("context.entries")),
+                new TemplateReference("content", 3, 14, List.of("context.entries")),
+                new TemplateReference("params.feature", 3, 27, List.of("context.entries")),
+                new TemplateReference("git.clean", 5, 1, List.of()),
+                new TemplateReference("git.status", 5, 22, List.of("git.clean")));
+        assertThat(templates.compile("plain", "No names here.").references()).isEmpty();
+    }
 }

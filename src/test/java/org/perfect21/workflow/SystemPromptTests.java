@@ -50,6 +50,8 @@ class SystemPromptTests {
                 """ + TEMPLATE_LIKE_BODY + "\n");
         jobs.workflow("wf.yml", """
                 name: wf
+                parameters:
+                  chart: {default: web}
                 phases:
                   - name: review
                     instruction: Be brief.
@@ -77,7 +79,7 @@ class SystemPromptTests {
                 ---
                 You work on {{params.project}}.
                 """);
-        jobs.workflow("wf.yml", "name: wf\nphases:\n  - name: p\n    agents: [templated]\n");
+        jobs.workflow("wf.yml", "name: wf\nparameters:\n  project: {default: x}\nphases:\n  - name: p\n    agents: [templated]\n");
 
         // when
         PreparedAgent agent = jobs.loadWorkflow("wf").phases().get(0).agents().get(0);
