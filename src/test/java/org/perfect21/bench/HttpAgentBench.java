@@ -1,0 +1,240 @@
+package org.perfect21.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.perfect21.Perfect21Application;
+import org.perfect21.agent.http.HttpProperties;
+import org.perfect21.execution.ExecutionProperties;
+import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.testing.ScratchDirectory;
+import org.perfect21.workflow.DefinitionLoader;
+import org.perfect21.workflow.Definitions;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A thousand {@code http} agents in flight at once against a loopback {@link DelayedMessagesApi} that answers each
+ * request after {@value #DELAY_MS} ms: what the platform costs in wall time, threads and heap when agents only wait
+ * on a model. Two shapes of the same thousand: {@value #FEW_RUNS} runs × {@value #MANY_AGENTS} agents (the target's
+ * shape) and {@value #MANY_RUNS} runs × {@value #FEW_AGENTS} agents, every run launched at once, each by a bench
+ * thread of its own calling {@link WorkflowRunner#execute} (an executing run holds its thread: Spring Batch runs the job
+ * and, at grid size 1, its worker step on it). Side by side, the {@link BareHttpClientPeer} sends the same thousand
+ * requests with no platform. A warm-up run and a warm-up pass of the target's shape (and one of the peer) are not
+ * counted: the first pass runs on a cold JIT and opens the client's connections.
+ * Usage: {@code HttpAgentBench} (no arguments; the harness runs it as {@link #measure}).
+ */
+public final class HttpAgentBench {
+
+    static final long DELAY_MS = 2000;
+    static final int FEW_RUNS = 10;
+    static final int MANY_AGENTS = 100;
+    static final int MANY_RUNS = 100;
+    static final int FEW_AGENTS = 10;
+    static final int CALLS = FEW_RUNS * MANY_AGENTS;
+    /** The global bound on agents in flight, raised from its default (256) so that it does not cap the thousand. */
+    static final int MAX_CONCURRENT_AGENTS = 1024;
+
+    private HttpAgentBench() {
+    }
+
+    /**
+     * Both shapes and the peer, and the warm-up pass of the target's shape.
+     *
+     * @param agentThreads the engine's {@code perfect21.execution.agent-threads}
+     * @param runSlots     the engine's {@code perfect21.execution.max-concurrent-runs}
+     * @param ioThreads    the engine's {@code perfect21.agents.http.io-threads}
+     * @param warmUp       the first pass of the target's shape (cold JIT, new connections), not counted
+     */
+    public record Result(long delayMs, int agentThreads, int runSlots, int ioThreads, InFlightResult warmUp, InFlightResult target,
+                         InFlightResult manyRuns, InFlightResult peer) {
+
+        List<InFlightResult> rows() {
+            return List.of(target, manyRuns, peer, warmUp);
+        }
+
+        public List<String> report() {
+            List<String> lines = new ArrayList<>();
+            lines.add("## HTTP agents: " + target.calls() + " in flight");
+            lines.add("");
+            method(lines);
+            lines.add("");
+            figures(lines);
+            lines.add("");
+            timeline(lines);
+            lines.add("");
+            lags(lines);
+            lines.add("");
+            threads(lines);
+            for (InFlightResult row : rows()) {
+                row.errors().forEach((error, count) -> lines.add("\n" + label(row) + " failed " + count + "×: " + error));
+            }
+            return lines;
+        }
+
+        private void method(List<String> lines) {
+            lines.add(target.calls() + " `http` agents (provider anthropic) in flight at once against a loopback stand-in of the"
+                    + " Messages API that answers each POST after " + delayMs + " ms and holds no thread while a request waits (JDK"
+                    + " `HttpServer`, " + DelayedMessagesApi.HANDLER_THREADS + " handler threads, one scheduler thread that writes"
+                    + " the answers). Engine: `perfect21.execution.max-concurrent-agents=" + MAX_CONCURRENT_AGENTS + "`, otherwise"
+                    + " defaults (agent-threads " + agentThreads + ", max-concurrent-runs " + runSlots + ", so an agent executor of "
+                    + (agentThreads + runSlots) + " threads at most; `perfect21.agents.http.io-threads` " + ioThreads + "), H2 file"
+                    + " database. All runs are launched at once, each by a bench thread of its own calling `WorkflowRunner.execute`;"
+                    + " wall = launch to the last run's end. Critical path = the longest run's sum over its phases of its longest"
+                    + " agent attempt (run document). Threads = the JVM's peak of live threads (ThreadMXBean, whole JVM: the"
+                    + " bench's run threads and the stand-in's threads included) from just before the launch to the end. Heap ="
+                    + " heap used after `System.gc()` once every request had arrived at the stand-in (all agents in flight)."
+                    + " The bare JDK HttpClient sends the same requests with one `sendAsync` each from one thread, on a client"
+                    + " configured as the platform's (HTTP/1.1, " + BareHttpClientPeer.IO_THREADS + " executor threads). Before"
+                    + " the figures, one run of " + FEW_AGENTS + " agents and one pass of the target's shape warm the JIT and fill"
+                    + " the client's connection pool (the pass is shown last, not counted); the peer too sends its "
+                    + peer.calls() + " requests once before.");
+        }
+
+        private void figures(List<String> lines) {
+            lines.add("| Shape | Succeeded | Wall | Critical path | Wall / critical | Attempt median / p95 | Live threads peak"
+                    + " (before launch) | Heap after GC, all in flight |");
+            lines.add("|---|---:|---:|---:|---:|---:|---:|---:|");
+            for (InFlightResult row : rows()) {
+                lines.add(String.format("| %s | %d of %d | %.0f ms | %.0f ms | %.3f | %.0f / %.0f ms | %d (%d) | %s |", label(row),
+                        row.succeeded(), row.calls(), row.wallMs(), row.criticalMs(), row.ratio(), row.medianMs(), row.p95Ms(),
+                        row.peakThreads(), row.threadsBefore(), row.heap()));
+            }
+        }
+
+        private void timeline(List<String> lines) {
+            lines.add("Where the wall time went, after the launch: the last agent attempt started (the last `sendAsync` returned"
+                    + " for the bare client), the stand-in received the first and the last request, wrote the last answer"
+                    + " (late by at most the given lag after arrival + " + delayMs + " ms), and the last run ended (the last"
+                    + " answer was read).");
+            lines.add("");
+            lines.add("| Shape | Last attempt started | First / last request arrived | Last answer written (stand-in lag) | End |");
+            lines.add("|---|---:|---:|---:|---:|");
+            for (InFlightResult row : rows()) {
+                InFlightResult.Timeline t = row.timeline();
+                lines.add(String.format("| %s | %.0f ms | %.0f / %.0f ms | %.0f ms (%.0f ms) | %.0f ms |", label(row), t.lastStartMs(),
+                        t.firstArrivalMs(), t.lastArrivalMs(), t.lastAnswerMs(), t.maxLatenessMs(), row.wallMs()));
+            }
+        }
+
+        private void lags(List<String> lines) {
+            lines.add("Per agent (per request for the bare client), matched with the stand-in by a tag in the prompt:");
+            lines.add("");
+            lines.add("| Shape | Attempt start → request arrived: median / p95 / max"
+                    + " | Answer written → attempt end: median / p95 / max |");
+            lines.add("|---|---:|---:|");
+            for (InFlightResult row : rows()) {
+                lines.add("| " + label(row) + " | " + spread(row.sendLagMs()) + " | " + spread(row.receiveLagMs()) + " |");
+            }
+        }
+
+        private void threads(List<String> lines) {
+            lines.add("Live threads by pool once all requests had arrived:");
+            lines.add("");
+            for (InFlightResult row : rows()) {
+                lines.add("- " + label(row) + ": " + (row.snapshot().taken() ? LiveThreads.describe(row.snapshot().pools())
+                        : "not taken (not all requests arrived)"));
+            }
+            lines.add("");
+            lines.add("The thread bound is stated for " + target.runs() + " runs × " + target.perRun() + " agents: an executing run"
+                    + " holds one thread for its whole length (Spring Batch runs the job, and at grid size 1 its worker step, on"
+                    + " the launching thread; through the launch queue it is a run-slot thread of the agent executor), so "
+                    + manyRuns.runs() + " runs at once hold " + manyRuns.runs() + " threads by construction, whatever the agents"
+                    + " do; their agents waiting on the model hold none.");
+        }
+
+        private static String spread(double[] values) {
+            return String.format("%.0f / %.0f / %.0f ms", ClaudeAgentBench.median(values), ClaudeAgentBench.percentile(values, 95),
+                    ClaudeAgentBench.percentile(values, 100));
+        }
+
+        static String label(InFlightResult row) {
+            return row.runs() == 0 ? row.label() + ", " + row.calls() + " requests" : row.label();
+        }
+    }
+
+    public static Result measure(Path scratch) throws Exception {
+        Path jobs = scratch.resolve("jobs");
+        Files.createDirectories(jobs.resolve("agents"));
+        Files.createDirectories(jobs.resolve("workflows"));
+        try (DelayedMessagesApi api = DelayedMessagesApi.start(Duration.ofMillis(DELAY_MS))) {
+            writeWorkflow(jobs, "http-warm-up", FEW_AGENTS, api);
+            writeWorkflow(jobs, "http-target", MANY_AGENTS, api);
+            writeWorkflow(jobs, "http-many-runs", FEW_AGENTS, api);
+            Platform platform = platform(scratch, jobs, api);
+            BenchmarkMain.log("http agents: the bare JDK HttpClient, " + CALLS + " requests (after as many not counted)");
+            InFlightResult peer = peer(api);
+            return new Result(DELAY_MS, platform.agentThreads(), platform.runSlots(), platform.ioThreads(), platform.warmUp(),
+                    platform.target(), platform.manyRuns(), peer);
+        }
+    }
+
+    /** What the engine gave, with its settings. */
+    private record Platform(int agentThreads, int runSlots, int ioThreads, InFlightResult warmUp, InFlightResult target,
+                            InFlightResult manyRuns) {
+    }
+
+    private static Platform platform(Path scratch, Path jobs, DelayedMessagesApi api) throws Exception {
+        String target = FEW_RUNS + " runs × " + MANY_AGENTS + " agents";
+        String manyRuns = MANY_RUNS + " runs × " + FEW_AGENTS + " agents";
+        try (ConfigurableApplicationContext engine = engine(scratch, jobs)) {
+            WorkflowRunner runner = engine.getBean(WorkflowRunner.class);
+            Definitions definitions = engine.getBean(DefinitionLoader.class).load();
+            BenchmarkMain.log("http agents: warm-up, 1 run × " + FEW_AGENTS + " agents, then " + target);
+            ConcurrentRuns.measure(runner, definitions, api, "warm-up", "http-warm-up", 1, FEW_AGENTS);
+            InFlightResult warmUp = ConcurrentRuns.measure(runner, definitions, api, target + ", warm-up pass (not counted)",
+                    "http-target", FEW_RUNS, MANY_AGENTS);
+            BenchmarkMain.log("http agents: " + target);
+            InFlightResult measured = ConcurrentRuns.measure(runner, definitions, api, target, "http-target", FEW_RUNS, MANY_AGENTS);
+            BenchmarkMain.log("http agents: " + manyRuns);
+            InFlightResult many = ConcurrentRuns.measure(runner, definitions, api, manyRuns, "http-many-runs", MANY_RUNS,
+                    FEW_AGENTS);
+            ExecutionProperties execution = engine.getBean(ExecutionProperties.class);
+            return new Platform(execution.agentThreads(), execution.maxConcurrentRuns(),
+                    engine.getBean(HttpProperties.class).ioThreads(), warmUp, measured, many);
+        }
+    }
+
+    /** The bare client's measurement, with the engine closed: its threads do not count against the peer. */
+    private static InFlightResult peer(DelayedMessagesApi api) throws Exception {
+        try (BareHttpClientPeer bare = new BareHttpClientPeer(api.baseUrl())) {
+            bare.measure(api, CALLS);
+            return bare.measure(api, CALLS);
+        }
+    }
+
+    private static void writeWorkflow(Path jobs, String name, int agents, DelayedMessagesApi api) throws IOException {
+        StringBuilder yaml = new StringBuilder("name: " + name + "\nphases:\n  - name: ask\n    agents:\n");
+        for (int i = 1; i <= agents; i++) {
+            yaml.append("      - {name: a-%03d, kind: http, provider: anthropic, model: %s, baseUrl: \"%s\", apiKeyEnv: none,"
+                    .formatted(i, DelayedMessagesApi.MODEL, api.baseUrl())).append(" instruction: \"")
+                    .append(DelayedMessagesApi.tagged("Say done.", ConcurrentRuns.tag("{{run.id}}", "{{agent.name}}")))
+                    .append("\"}\n");
+        }
+        Files.writeString(jobs.resolve("workflows").resolve(name + ".yml"), yaml.toString());
+    }
+
+    private static ConfigurableApplicationContext engine(Path scratch, Path jobs) {
+        return new SpringApplicationBuilder(Perfect21Application.class).web(WebApplicationType.NONE)
+                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
+                        "perfect21.execution.max-concurrent-agents=" + MAX_CONCURRENT_AGENTS, "logging.level.root=WARN",
+                        "spring.main.banner-mode=off")
+                .run();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path scratch = Files.createTempDirectory("perfect21-http-bench-");
+        try {
+            measure(scratch).report().forEach(System.out::println);
+        } finally {
+            ScratchDirectory.delete(scratch);
+        }
+        // The JDK HttpClients' selector threads end only once their clients are collected.
+        System.exit(0);
+    }
+}
