@@ -47,6 +47,10 @@ final class Report {
             line("");
             results.claude.report().forEach(this::line);
         }
+        if (results.http != null) {
+            line("");
+            results.http.report().forEach(this::line);
+        }
         return out.toString();
     }
 
@@ -104,7 +108,20 @@ final class Report {
                     + String.format(" succeeded; %.0f ms median, %.0f ms p95", ClaudeAgentBench.median(claude.totalMs()),
                     ClaudeAgentBench.percentile(claude.totalMs(), 95)) + " | " + verdict(claude.succeeded() == claude.agents()) + " |");
         }
+        if (results.http != null) {
+            httpTarget(results.http.target());
+        }
         line("");
+    }
+
+    /** The http agents' target, stated for the 10 runs × 100 agents shape; the figures are the JVM's, bench threads included. */
+    private void httpTarget(InFlightResult http) {
+        line("| " + String.format("%,d", http.calls()) + " `http` agents in flight (" + http.runs() + " runs × " + http.perRun()
+                + ") against a loopback stand-in answering after " + results.http.delayMs() + " ms: 100 % success, wall ≤ "
+                + String.format("%.2f", InFlightResult.MAX_RATIO) + " × critical path, live threads ≤ " + InFlightResult.MAX_THREADS
+                + ", heap after GC ≤ " + InFlightResult.MAX_HEAP_BYTES / (1024 * 1024) + " MB | " + http.succeeded() + " of "
+                + http.calls() + " succeeded, wall/critical " + Stats.ratio(http.ratio()) + ", peak " + http.peakThreads()
+                + " live threads (whole JVM), heap " + http.heap() + " | " + verdict(http.meetsTarget()) + " |");
     }
 
     private void matrix() {
