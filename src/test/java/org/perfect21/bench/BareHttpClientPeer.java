@@ -119,7 +119,8 @@ final class BareHttpClientPeer implements AutoCloseable {
             receiveLags[i] = seen == null || seen.answered == 0 || call.ended == 0 ? Double.NaN : (call.ended - seen.answered) / 1e6;
         }
         return new InFlightResult("bare JDK HttpClient", 0, calls.size(), calls.size(), succeeded, calls.size(), (last - launched) / 1e6,
-                longest, durations, sendLags, receiveLags, before, peak, snapshot, timeline, errors);
+                longest, durations, sendLags, receiveLags, before, peak, snapshot, timeline,
+                InFlightResult.RunSpans.NONE, errors);
     }
 
     private HttpRequest request(String tag) {

@@ -12,9 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.perfect21.execution.RunOutcome;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunDocument;
@@ -37,34 +35,54 @@ final class ConcurrentRuns {
         ThreadPoolExecutor clients = runThreads(count);
         try {
             DelayedMessagesApi.Batch batch = api.expect(count * agents);
-            List<CompletableFuture<String>> runIds = new ArrayList<>();
-            AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+            List<CompletableFuture<Ended>> ends = new ArrayList<>();
             int before = LiveThreads.now();
             LiveThreads.resetPeak();
             long launched = System.nanoTime();
             Instant launchedAt = Instant.now();
             for (int i = 0; i < count; i++) {
-                runIds.add(CompletableFuture.supplyAsync(() -> {
-                    RunOutcome outcome = runner.execute(workflow, Map.of());
-                    lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
-                    return outcome.runId();
-                }, clients));
+                ends.add(CompletableFuture.supplyAsync(() -> new Ended(runner.execute(workflow, Map.of()).runId(), System.nanoTime()),
+                        clients));
             }
-            CompletableFuture<Void> all = CompletableFuture.allOf(runIds.toArray(CompletableFuture[]::new));
+            CompletableFuture<Void> all = CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new));
             InFlightSnapshot snapshot = InFlightSnapshot.take(batch.whole(), all);
             all.get(5, TimeUnit.MINUTES);
             int peak = LiveThreads.peak();
-            double wallMs = (lastEnd.get() - launched) / 1e6;
-            List<RunDocument> documents = runIds.stream().map(CompletableFuture::join).map(runner::document).toList();
+            List<Ended> ended = ends.stream().map(CompletableFuture::join).toList();
+            double wallMs = (ended.stream().mapToLong(Ended::nanos).max().orElseThrow() - launched) / 1e6;
+            List<RunDocument> documents = ended.stream().map(Ended::runId).map(runner::document).toList();
             double lastStartMs = documents.stream().flatMap(d -> d.phases().stream()).flatMap(p -> p.agents().stream())
                     .map(RunDocument.Agent::startedAt).filter(Objects::nonNull).mapToDouble(t -> millis(launchedAt, t))
                     .max().orElse(Double.NaN);
             InFlightResult.Timeline timeline = InFlightResult.Timeline.of(launched, lastStartMs, batch, api.delay());
             StandInClock clock = new StandInClock(launched, launchedAt, batch.byTag());
-            return result(label, documents, count, agents, wallMs, before, peak, snapshot, timeline, clock);
+            InFlightResult.RunSpans spans = spans(documents, ended, launchedAt, clock);
+            return result(label, documents, count, agents, wallMs, before, peak, snapshot, timeline, spans, clock);
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /** A run that returned, and when (System.nanoTime). */
+    private record Ended(String runId, long nanos) {
+    }
+
+    /** Per run: the launch to its first attempt's start, its first to its last attempt's start, its last attempt's end to its return. */
+    private static InFlightResult.RunSpans spans(List<RunDocument> documents, List<Ended> ended, Instant launchedAt, StandInClock clock) {
+        double[] toFirst = new double[documents.size()];
+        double[] starting = new double[documents.size()];
+        double[] closing = new double[documents.size()];
+        for (int i = 0; i < documents.size(); i++) {
+            List<RunDocument.Agent> agents = documents.get(i).phases().stream().flatMap(p -> p.agents().stream())
+                    .filter(a -> a.startedAt() != null && a.endedAt() != null).toList();
+            Instant first = agents.stream().map(RunDocument.Agent::startedAt).min(Instant::compareTo).orElse(null);
+            Instant last = agents.stream().map(RunDocument.Agent::startedAt).max(Instant::compareTo).orElse(null);
+            Instant lastEnd = agents.stream().map(RunDocument.Agent::endedAt).max(Instant::compareTo).orElse(null);
+            toFirst[i] = first == null ? Double.NaN : millis(launchedAt, first);
+            starting[i] = first == null ? Double.NaN : millis(first, last);
+            closing[i] = lastEnd == null ? Double.NaN : millis(lastEnd, clock.instant(ended.get(i).nanos()));
+        }
+        return new InFlightResult.RunSpans(toFirst, starting, closing);
     }
 
     /** One thread per run, started before the launch so that creating them is not counted in the wall time. */
@@ -80,7 +98,8 @@ final class ConcurrentRuns {
     }
 
     private static InFlightResult result(String label, List<RunDocument> documents, int runs, int perRun, double wallMs, int before,
-                                         int peak, InFlightSnapshot snapshot, InFlightResult.Timeline timeline, StandInClock clock) {
+                                         int peak, InFlightSnapshot snapshot, InFlightResult.Timeline timeline,
+                                         InFlightResult.RunSpans spans, StandInClock clock) {
         List<Double> durations = new ArrayList<>();
         List<Double> sendLags = new ArrayList<>();
         List<Double> receiveLags = new ArrayList<>();
@@ -118,7 +137,7 @@ final class ConcurrentRuns {
             }
         }
         return new InFlightResult(label, runs, perRun, runs * perRun, succeeded, attempts, wallMs, critical,
-                array(durations), array(sendLags), array(receiveLags), before, peak, snapshot, timeline, errors);
+                array(durations), array(sendLags), array(receiveLags), before, peak, snapshot, timeline, spans, errors);
     }
 
     private static double[] array(List<Double> values) {

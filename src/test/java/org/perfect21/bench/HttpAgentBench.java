@@ -70,6 +70,8 @@ public final class HttpAgentBench {
             lines.add("");
             lags(lines);
             lines.add("");
+            spans(lines);
+            lines.add("");
             threads(lines);
             for (InFlightResult row : rows()) {
                 row.errors().forEach((error, count) -> lines.add("\n" + label(row) + " failed " + count + "×: " + error));
@@ -131,6 +133,24 @@ public final class HttpAgentBench {
             for (InFlightResult row : rows()) {
                 lines.add("| " + label(row) + " | " + spread(row.sendLagMs()) + " | " + spread(row.receiveLagMs()) + " |");
             }
+        }
+
+        private void spans(List<String> lines) {
+            lines.add("Per run (platform shapes), median / max over the runs:");
+            lines.add("");
+            lines.add("| Shape | Launch → first attempt started | First → last attempt started | Last attempt ended → run returned |");
+            lines.add("|---|---:|---:|---:|");
+            for (InFlightResult row : rows()) {
+                if (row.runs() > 0) {
+                    InFlightResult.RunSpans spans = row.runSpans();
+                    lines.add("| " + label(row) + " | " + medianMax(spans.toFirstStartMs()) + " | " + medianMax(spans.startingMs())
+                            + " | " + medianMax(spans.closingMs()) + " |");
+                }
+            }
+        }
+
+        private static String medianMax(double[] values) {
+            return String.format("%.0f / %.0f ms", ClaudeAgentBench.median(values), ClaudeAgentBench.percentile(values, 100));
         }
 
         private void threads(List<String> lines) {

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param threadsBefore live threads of the JVM just before launching
  * @param peakThreads   the JVM's peak of live threads from just before launching to the end
  * @param timeline      where the wall time went
+ * @param runSpans      where each run's time went (none for the bare client)
  */
 record InFlightResult(String label, int runs, int perRun, int calls, int succeeded, int attempts, double wallMs,
                       double criticalMs, double[] durationsMs, double[] sendLagMs, double[] receiveLagMs, int threadsBefore,
-                      int peakThreads, InFlightSnapshot snapshot, Timeline timeline, Map<String, Long> errors) {
+                      int peakThreads, InFlightSnapshot snapshot, Timeline timeline, RunSpans runSpans,
+                      Map<String, Long> errors) {
 
     static final double MAX_RATIO = 1.10;
     static final int MAX_THREADS = 64;
@@ -71,5 +73,14 @@ record InFlightResult(String label, int runs, int perRun, int calls, int succeed
         private static double since(long launched, long nanos) {
             return nanos == Long.MIN_VALUE ? Double.NaN : (nanos - launched) / 1e6;
         }
+    }
+
+    /**
+     * Per run, in milliseconds: the launch to its first attempt's start, its first to its last attempt's start, and its
+     * last attempt's end to its return from {@code WorkflowRunner.execute} (results written, steps and job ended).
+     */
+    record RunSpans(double[] toFirstStartMs, double[] startingMs, double[] closingMs) {
+
+        static final RunSpans NONE = new RunSpans(new double[0], new double[0], new double[0]);
     }
 }
