@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -68,8 +71,12 @@ class ModelTransport implements DisposableBean {
     /**
      * Sends one request; the future fails with {@link AnswerTooLarge}, or the client's {@link IOException}. Cancelling
      * this very future (not one derived from it) aborts the exchange and closes its connection.
+     *
+     * <p>An answer completes it on one of the transport's io threads. The future of {@code sendAsync} itself completes
+     * on the JDK's default async executor (the common pool; on a machine of two CPUs or fewer, a new thread for each
+     * answer), where the SDK's parsing and the engine's bookkeeping would then run.
      */
-    CompletableFuture<HttpResponse<byte[]>> send(String method, String url, Map<String, List<String>> headers, byte[] body) {
+    CompletableFuture<Answer> send(String method, String url, Map<String, List<String>> headers, byte[] body) {
         URI uri = URI.create(url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
@@ -82,11 +89,21 @@ class ModelTransport implements DisposableBean {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return client.sendAsync(request.build(), info -> new BoundedBody(maxAnswer));
-    }
-
-    static Answer answer(HttpResponse<byte[]> response) {
-        return new Answer(response.statusCode(), lowerCase(response.headers().map()), response.body());
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.build(), info -> new BoundedBody(maxAnswer,
+                bytes -> new Answer(info.statusCode(), lowerCase(info.headers().map()), bytes), answer, io));
+        // Failures before the body (connecting, sending, the status line) come only through the client's own future.
+        exchange.whenComplete((response, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        answer.whenComplete((done, failure) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
     }
 
     private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
@@ -100,16 +117,25 @@ class ModelTransport implements DisposableBean {
         io.shutdownNow();
     }
 
-    /** Collects a body up to a limit, then cancels the exchange. */
+    /**
+     * Collects a body up to a limit, then cancels the exchange; the answer (or the failure) completes {@code answer}
+     * on the {@code io} executor.
+     */
     private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
         private final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         private final long limit;
+        private final Function<byte[], Answer> toAnswer;
+        private final CompletableFuture<Answer> answer;
+        private final Executor io;
         private Flow.Subscription subscription;
 
-        BoundedBody(long limit) {
+        BoundedBody(long limit, Function<byte[], Answer> toAnswer, CompletableFuture<Answer> answer, Executor io) {
             this.limit = limit;
+            this.toAnswer = toAnswer;
+            this.answer = answer;
+            this.io = io;
         }
 
         @Override
@@ -131,7 +157,9 @@ class ModelTransport implements DisposableBean {
             for (ByteBuffer buffer : buffers) {
                 if (bytes.size() + (long) buffer.remaining() > limit) {
                     subscription.cancel();
-                    body.completeExceptionally(new AnswerTooLarge(limit));
+                    AnswerTooLarge tooLarge = new AnswerTooLarge(limit);
+                    body.completeExceptionally(tooLarge);
+                    complete(() -> answer.completeExceptionally(tooLarge));
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];
@@ -143,11 +171,23 @@ class ModelTransport implements DisposableBean {
         @Override
         public void onError(Throwable error) {
             body.completeExceptionally(error);
+            complete(() -> answer.completeExceptionally(error));
         }
 
         @Override
         public void onComplete() {
-            body.complete(bytes.toByteArray());
+            byte[] all = bytes.toByteArray();
+            body.complete(all);
+            complete(() -> answer.complete(toAnswer.apply(all)));
+        }
+
+        /** On an io thread, whichever thread of the client delivered the body; here when the transport is closing. */
+        private void complete(Runnable completion) {
+            try {
+                io.execute(completion);
+            } catch (RejectedExecutionException e) {
+                completion.run();
+            }
         }
     }
 }

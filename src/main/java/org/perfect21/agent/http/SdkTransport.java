@@ -33,7 +33,7 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
 
     private final ModelTransport transport;
     private final boolean keyless;
-    private final Queue<CompletableFuture<java.net.http.HttpResponse<byte[]>>> exchanges = new ConcurrentLinkedQueue<>();
+    private final Queue<CompletableFuture<Answer>> exchanges = new ConcurrentLinkedQueue<>();
 
     /** {@code keyless}: the server takes no key, so no credential header leaves (the OpenAI SDK adds one regardless). */
     SdkTransport(ModelTransport transport, boolean keyless) {
@@ -75,12 +75,12 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
         if (aborted) {
             return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("the attempt was abandoned"));
         }
-        CompletableFuture<java.net.http.HttpResponse<byte[]>> exchange = transport.send(method, url, headers, body);
+        CompletableFuture<Answer> exchange = transport.send(method, url, headers, body);
         exchanges.add(exchange);
         if (aborted) {
             exchange.cancel(true);
         }
-        return exchange.thenApply(ModelTransport::answer).thenApply(response);
+        return exchange.thenApply(response);
     }
 
     @Override
