@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 import org.perfect21.Perfect21Application;
 import org.perfect21.agent.http.HttpProperties;
@@ -25,8 +26,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * shape) and {@value #MANY_RUNS} runs × {@value #FEW_AGENTS} agents, every run launched at once, each by a bench
  * thread of its own calling {@link WorkflowRunner#execute} (an executing run holds its thread: Spring Batch runs the job
  * and, at grid size 1, its worker step on it). Side by side, the {@link BareHttpClientPeer} sends the same thousand
- * requests with no platform. A warm-up run and a warm-up pass of the target's shape (and one of the peer) are not
- * counted: the first pass runs on a cold JIT and opens the client's connections.
+ * requests with no platform. Each shape is measured {@value #PASSES} times and stands as its median pass, after a
+ * warm-up run and {@value #WARM_UP_PASSES} passes of the target's shape (and as many of the peer) that are not counted:
+ * the first passes run on a JIT still compiling and open the client's connections.
  * Usage: {@code HttpAgentBench} (no arguments; the harness runs it as {@link #measure}).
  */
 public final class HttpAgentBench {
@@ -37,6 +39,10 @@ public final class HttpAgentBench {
     static final int MANY_RUNS = 100;
     static final int FEW_AGENTS = 10;
     static final int CALLS = FEW_RUNS * MANY_AGENTS;
+    /** Passes of the target's shape before anything counts: the JIT is still compiling the SDK's paths after one. */
+    static final int WARM_UP_PASSES = 3;
+    /** Measured passes of each shape; the median one stands for it. */
+    static final int PASSES = 3;
     /** The global bound on agents in flight, raised from its default (256) so that it does not cap the thousand. */
     static final int MAX_CONCURRENT_AGENTS = 1024;
 
@@ -44,27 +50,33 @@ public final class HttpAgentBench {
     }
 
     /**
-     * Both shapes and the peer, and the warm-up pass of the target's shape.
+     * Both shapes and the peer, each measured {@value #PASSES} times, after {@value #WARM_UP_PASSES} warm-up passes of
+     * the target's shape.
      *
-     * @param agentThreads the engine's {@code perfect21.execution.agent-threads}
-     * @param runSlots     the engine's {@code perfect21.execution.max-concurrent-runs}
-     * @param ioThreads    the engine's {@code perfect21.agents.http.io-threads}
-     * @param warmUp       the first pass of the target's shape (cold JIT, new connections), not counted
+     * @param agentThreads       the engine's {@code perfect21.execution.agent-threads}
+     * @param runSlots           the engine's {@code perfect21.execution.max-concurrent-runs}
+     * @param ioThreads          the engine's {@code perfect21.agents.http.io-threads}
+     * @param commonParallelism  the common ForkJoinPool's parallelism: at 1, CompletableFuture's default executor (on
+     *                           which the JDK client completes every {@code sendAsync}) starts a thread per task
+     * @param warmUp             the warm-up passes of the target's shape (cold JIT, new connections), not counted
      */
-    public record Result(long delayMs, int agentThreads, int runSlots, int ioThreads, InFlightResult warmUp, InFlightResult target,
-                         InFlightResult manyRuns, InFlightResult peer) {
+    public record Result(long delayMs, int agentThreads, int runSlots, int ioThreads, int commonParallelism, Passes warmUp,
+                         Passes target, Passes manyRuns, Passes peer) {
 
+        /** The median passes, which the tables show. */
         List<InFlightResult> rows() {
-            return List.of(target, manyRuns, peer, warmUp);
+            return List.of(target.median(), manyRuns.median(), peer.median());
         }
 
         public List<String> report() {
             List<String> lines = new ArrayList<>();
-            lines.add("## HTTP agents: " + target.calls() + " in flight");
+            lines.add("## HTTP agents: " + CALLS + " in flight");
             lines.add("");
             method(lines);
             lines.add("");
             figures(lines);
+            lines.add("");
+            passes(lines);
             lines.add("");
             timeline(lines);
             lines.add("");
@@ -73,14 +85,16 @@ public final class HttpAgentBench {
             spans(lines);
             lines.add("");
             threads(lines);
-            for (InFlightResult row : rows()) {
-                row.errors().forEach((error, count) -> lines.add("\n" + label(row) + " failed " + count + "×: " + error));
+            for (Passes passes : List.of(target, manyRuns, peer, warmUp)) {
+                for (InFlightResult row : passes.all()) {
+                    row.errors().forEach((error, count) -> lines.add("\n" + label(row) + " failed " + count + "×: " + error));
+                }
             }
             return lines;
         }
 
         private void method(List<String> lines) {
-            lines.add(target.calls() + " `http` agents (provider anthropic) in flight at once against a loopback stand-in of the"
+            lines.add(CALLS + " `http` agents (provider anthropic) in flight at once against a loopback stand-in of the"
                     + " Messages API that answers each POST after " + delayMs + " ms and holds no thread while a request waits (JDK"
                     + " `HttpServer`, " + DelayedMessagesApi.HANDLER_THREADS + " handler threads, one scheduler thread that writes"
                     + " the answers). Engine: `perfect21.execution.max-concurrent-agents=" + MAX_CONCURRENT_AGENTS + "`, otherwise"
@@ -92,10 +106,16 @@ public final class HttpAgentBench {
                     + " bench's run threads and the stand-in's threads included) from just before the launch to the end. Heap ="
                     + " heap used after `System.gc()` once every request had arrived at the stand-in (all agents in flight)."
                     + " The bare JDK HttpClient sends the same requests with one `sendAsync` each from one thread, on a client"
-                    + " configured as the platform's (HTTP/1.1, " + BareHttpClientPeer.IO_THREADS + " executor threads). Before"
-                    + " the figures, one run of " + FEW_AGENTS + " agents and one pass of the target's shape warm the JIT and fill"
-                    + " the client's connection pool (the pass is shown last, not counted); the peer too sends its "
-                    + peer.calls() + " requests once before.");
+                    + " configured as the platform's (HTTP/1.1, " + BareHttpClientPeer.IO_THREADS + " executor threads). One run"
+                    + " of " + FEW_AGENTS + " agents and " + warmUp.all().size() + " passes of the target's shape warm the JIT and"
+                    + " fill the client's connection pool (not counted); then each shape is measured " + target.all().size()
+                    + " times (the peer after as many passes not counted) and the tables show its median pass by wall /"
+                    + " critical path. " + (commonParallelism > 1 ? "The common ForkJoinPool has parallelism " + commonParallelism
+                    + ", so the JDK client completes each `sendAsync` on it."
+                    : "The common ForkJoinPool has parallelism " + commonParallelism + " here (two CPUs or fewer), so"
+                    + " CompletableFuture's default executor, on which the JDK client completes each `sendAsync`, starts a"
+                    + " thread per answer: short-lived (the platform's work on an answer runs on its io threads), but counted in"
+                    + " the peak and paid on the client's threads."));
         }
 
         private void figures(List<String> lines) {
@@ -109,18 +129,29 @@ public final class HttpAgentBench {
             }
         }
 
+        private void passes(List<String> lines) {
+            lines.add("Every pass, wall / critical path (live threads peak), in the order run:");
+            lines.add("");
+            lines.add("- " + label(target.median()) + ": " + target.each());
+            lines.add("- " + label(manyRuns.median()) + ": " + manyRuns.each());
+            lines.add("- " + label(peer.median()) + ": " + peer.each());
+            lines.add("- warm-up, " + label(target.median()) + " (not counted): " + warmUp.each());
+        }
+
         private void timeline(List<String> lines) {
             lines.add("Where the wall time went, after the launch: the last agent attempt started (the last `sendAsync` returned"
                     + " for the bare client), the stand-in received the first and the last request, wrote the last answer"
                     + " (late by at most the given lag after arrival + " + delayMs + " ms), and the last run ended (the last"
-                    + " answer was read).");
+                    + " answer was read). The heap figure's collections ran once the last request had arrived, while all waited.");
             lines.add("");
-            lines.add("| Shape | Last attempt started | First / last request arrived | Last answer written (stand-in lag) | End |");
-            lines.add("|---|---:|---:|---:|---:|");
+            lines.add("| Shape | Last attempt started | First / last request arrived | Collections for the heap figure"
+                    + " | Last answer written (stand-in lag) | End |");
+            lines.add("|---|---:|---:|---:|---:|---:|");
             for (InFlightResult row : rows()) {
                 InFlightResult.Timeline t = row.timeline();
-                lines.add(String.format("| %s | %.0f ms | %.0f / %.0f ms | %.0f ms (%.0f ms) | %.0f ms |", label(row), t.lastStartMs(),
-                        t.firstArrivalMs(), t.lastArrivalMs(), t.lastAnswerMs(), t.maxLatenessMs(), row.wallMs()));
+                lines.add(String.format("| %s | %.0f ms | %.0f / %.0f ms | %d ms | %.0f ms (%.0f ms) | %.0f ms |", label(row),
+                        t.lastStartMs(), t.firstArrivalMs(), t.lastArrivalMs(), row.snapshot().gcMillis(), t.lastAnswerMs(),
+                        t.maxLatenessMs(), row.wallMs()));
             }
         }
 
@@ -161,10 +192,10 @@ public final class HttpAgentBench {
                         : "not taken (not all requests arrived)"));
             }
             lines.add("");
-            lines.add("The thread bound is stated for " + target.runs() + " runs × " + target.perRun() + " agents: an executing run"
+            lines.add("The thread bound is stated for " + FEW_RUNS + " runs × " + MANY_AGENTS + " agents: an executing run"
                     + " holds one thread for its whole length (Spring Batch runs the job, and at grid size 1 its worker step, on"
                     + " the launching thread; through the launch queue it is a run-slot thread of the agent executor), so "
-                    + manyRuns.runs() + " runs at once hold " + manyRuns.runs() + " threads by construction, whatever the agents"
+                    + MANY_RUNS + " runs at once hold " + MANY_RUNS + " threads by construction, whatever the agents"
                     + " do; their agents waiting on the model hold none.");
         }
 
@@ -187,16 +218,15 @@ public final class HttpAgentBench {
             writeWorkflow(jobs, "http-target", MANY_AGENTS, api);
             writeWorkflow(jobs, "http-many-runs", FEW_AGENTS, api);
             Platform platform = platform(scratch, jobs, api);
-            BenchmarkMain.log("http agents: the bare JDK HttpClient, " + CALLS + " requests (after as many not counted)");
-            InFlightResult peer = peer(api);
-            return new Result(DELAY_MS, platform.agentThreads(), platform.runSlots(), platform.ioThreads(), platform.warmUp(),
-                    platform.target(), platform.manyRuns(), peer);
+            BenchmarkMain.log("http agents: the bare JDK HttpClient, " + CALLS + " requests × " + PASSES + " (after as many not counted)");
+            Passes peer = peer(api);
+            return new Result(DELAY_MS, platform.agentThreads(), platform.runSlots(), platform.ioThreads(),
+                    ForkJoinPool.getCommonPoolParallelism(), platform.warmUp(), platform.target(), platform.manyRuns(), peer);
         }
     }
 
     /** What the engine gave, with its settings. */
-    private record Platform(int agentThreads, int runSlots, int ioThreads, InFlightResult warmUp, InFlightResult target,
-                            InFlightResult manyRuns) {
+    private record Platform(int agentThreads, int runSlots, int ioThreads, Passes warmUp, Passes target, Passes manyRuns) {
     }
 
     private static Platform platform(Path scratch, Path jobs, DelayedMessagesApi api) throws Exception {
@@ -205,27 +235,41 @@ public final class HttpAgentBench {
         try (ConfigurableApplicationContext engine = engine(scratch, jobs)) {
             WorkflowRunner runner = engine.getBean(WorkflowRunner.class);
             Definitions definitions = engine.getBean(DefinitionLoader.class).load();
-            BenchmarkMain.log("http agents: warm-up, 1 run × " + FEW_AGENTS + " agents, then " + target);
+            BenchmarkMain.log("http agents: warm-up, 1 run × " + FEW_AGENTS + " agents, then " + target + " × " + WARM_UP_PASSES);
             ConcurrentRuns.measure(runner, definitions, api, "warm-up", "http-warm-up", 1, FEW_AGENTS);
-            InFlightResult warmUp = ConcurrentRuns.measure(runner, definitions, api, target + ", warm-up pass (not counted)",
-                    "http-target", FEW_RUNS, MANY_AGENTS);
-            BenchmarkMain.log("http agents: " + target);
-            InFlightResult measured = ConcurrentRuns.measure(runner, definitions, api, target, "http-target", FEW_RUNS, MANY_AGENTS);
-            BenchmarkMain.log("http agents: " + manyRuns);
-            InFlightResult many = ConcurrentRuns.measure(runner, definitions, api, manyRuns, "http-many-runs", MANY_RUNS,
-                    FEW_AGENTS);
+            Passes warmUp = passes(WARM_UP_PASSES, () -> ConcurrentRuns.measure(runner, definitions, api, target, "http-target",
+                    FEW_RUNS, MANY_AGENTS));
+            BenchmarkMain.log("http agents: " + target + " × " + PASSES);
+            Passes measured = passes(PASSES, () -> ConcurrentRuns.measure(runner, definitions, api, target, "http-target", FEW_RUNS,
+                    MANY_AGENTS));
+            BenchmarkMain.log("http agents: " + manyRuns + " × " + PASSES);
+            Passes many = passes(PASSES, () -> ConcurrentRuns.measure(runner, definitions, api, manyRuns, "http-many-runs", MANY_RUNS,
+                    FEW_AGENTS));
             ExecutionProperties execution = engine.getBean(ExecutionProperties.class);
             return new Platform(execution.agentThreads(), execution.maxConcurrentRuns(),
                     engine.getBean(HttpProperties.class).ioThreads(), warmUp, measured, many);
         }
     }
 
-    /** The bare client's measurement, with the engine closed: its threads do not count against the peer. */
-    private static InFlightResult peer(DelayedMessagesApi api) throws Exception {
+    /** The bare client's passes, with the engine closed: its threads do not count against the peer. */
+    private static Passes peer(DelayedMessagesApi api) throws Exception {
         try (BareHttpClientPeer bare = new BareHttpClientPeer(api.baseUrl())) {
-            bare.measure(api, CALLS);
-            return bare.measure(api, CALLS);
+            passes(PASSES, () -> bare.measure(api, CALLS));
+            return passes(PASSES, () -> bare.measure(api, CALLS));
         }
+    }
+
+    /** One measurement of a shape. */
+    private interface Pass {
+        InFlightResult measure() throws Exception;
+    }
+
+    private static Passes passes(int count, Pass pass) throws Exception {
+        List<InFlightResult> all = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            all.add(pass.measure());
+        }
+        return new Passes(all);
     }
 
     private static void writeWorkflow(Path jobs, String name, int agents, DelayedMessagesApi api) throws IOException {
