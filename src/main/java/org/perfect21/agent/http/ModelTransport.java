@@ -178,7 +178,13 @@ class ModelTransport implements DisposableBean {
         public void onComplete() {
             byte[] all = bytes.toByteArray();
             body.complete(all);
-            complete(() -> answer.complete(toAnswer.apply(all)));
+            complete(() -> {
+                try {
+                    answer.complete(toAnswer.apply(all));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
         }
 
         /** On an io thread, whichever thread of the client delivered the body; here when the transport is closing. */
