@@ -115,6 +115,8 @@ public final class BenchmarkMain {
         log("claude agents: " + ClaudeAgentBench.AGENTS + " real Claude Code CLIs in one phase against the Messages API stand-in");
         results.claude = ClaudeAgentBench.measure(Files.createDirectories(scratch.resolve("claude")), ClaudeAgentBench.AGENTS,
                 ClaudeAgentBench.AGENTS, null);
+        log("http agents: " + HttpAgentBench.CALLS + " in flight against a stand-in answering after " + HttpAgentBench.DELAY_MS + " ms");
+        results.http = HttpAgentBench.measure(Files.createDirectories(scratch.resolve("http")));
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

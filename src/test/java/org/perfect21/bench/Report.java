@@ -47,6 +47,10 @@ final class Report {
             line("");
             results.claude.report().forEach(this::line);
         }
+        if (results.http != null) {
+            line("");
+            results.http.report().forEach(this::line);
+        }
         return out.toString();
     }
 
@@ -104,7 +108,25 @@ final class Report {
                     + String.format(" succeeded; %.0f ms median, %.0f ms p95", ClaudeAgentBench.median(claude.totalMs()),
                     ClaudeAgentBench.percentile(claude.totalMs(), 95)) + " | " + verdict(claude.succeeded() == claude.agents()) + " |");
         }
+        if (results.http != null) {
+            httpTarget(results.http.target());
+        }
         line("");
+    }
+
+    /**
+     * The http agents' target, stated for the 10 runs × 100 agents shape: wall / critical path of the median pass; success,
+     * threads (the whole JVM's, bench threads included) and heap of the worst pass.
+     */
+    private void httpTarget(Passes http) {
+        InFlightResult median = http.median();
+        line("| " + String.format("%,d", median.calls()) + " `http` agents in flight (" + median.runs() + " runs × " + median.perRun()
+                + ") against a loopback stand-in answering after " + results.http.delayMs() + " ms: 100 % success, wall ≤ "
+                + String.format("%.2f", InFlightResult.MAX_RATIO) + " × critical path, live threads ≤ " + InFlightResult.MAX_THREADS
+                + ", heap after GC ≤ " + InFlightResult.MAX_HEAP_BYTES / (1024 * 1024) + " MB | "
+                + (http.allSucceeded() ? "all " + median.calls() + " succeeded in each of " + http.all().size() + " passes"
+                : "failures (see the section)") + "; wall/critical " + Stats.ratio(median.ratio()) + " (median pass); at most "
+                + http.maxPlatformPeakThreads() + " live platform threads (" + http.maxPeakThreads() + " in the whole JVM, with the bench's and the stand-in's) and heap " + http.heap() + " | " + verdict(http.meetsTarget()) + " |");
     }
 
     private void matrix() {

@@ -23,6 +23,8 @@ final class Results {
     ReportBench.Result reports;
     /** The Claude Code agents section; null when it was not measured. */
     ClaudeAgentBench.Result claude;
+    /** The http agents section (1,000 in flight); null when it was not measured. */
+    HttpAgentBench.Result http;
     long startupMillis;
     long totalMillis;
 

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * The one JDK {@link HttpClient} through which every http agent's requests go, whatever the provider: exchanges are
  * asynchronous ({@code sendAsync}), so a thousand agents waiting on models hold no thread; the platform's one
- * agent executor completes them; an answer is read only up to {@code perfect21.agents.http.max-answer}.
+ * agent executor runs the client and completes the answers; an answer is read only up to
+ * {@code perfect21.agents.http.max-answer}.
  */
 @Component
 class ModelTransport implements DisposableBean {
@@ -40,7 +43,7 @@ class ModelTransport implements DisposableBean {
     private final long maxAnswer;
     private volatile HttpClient client;
 
-    /** {@code executor}: the platform's agent executor, which completes the client's exchanges. */
+    /** {@code executor}: the platform's agent executor, on which the client runs and answers complete. */
     ModelTransport(HttpProperties properties, @Qualifier("agentExecutor") Executor executor) {
         this.executor = executor;
         this.connectTimeout = properties.connectTimeout();
@@ -86,8 +89,12 @@ class ModelTransport implements DisposableBean {
     /**
      * Sends one request; the future fails with {@link AnswerTooLarge}, or the client's {@link IOException}. Cancelling
      * this very future (not one derived from it) aborts the exchange and closes its connection.
+     *
+     * <p>An answer completes it on the agent executor. The future of {@code sendAsync} itself completes
+     * on the JDK's default async executor (the common pool; on a machine of two CPUs or fewer, a new thread for each
+     * answer), where the SDK's parsing and the engine's bookkeeping would then run.
      */
-    CompletableFuture<HttpResponse<byte[]>> send(String method, String url, Map<String, List<String>> headers, byte[] body) {
+    CompletableFuture<Answer> send(String method, String url, Map<String, List<String>> headers, byte[] body) {
         URI uri = URI.create(url);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
@@ -100,11 +107,21 @@ class ModelTransport implements DisposableBean {
                 values.forEach(value -> request.header(name, value));
             }
         });
-        return client().sendAsync(request.build(), info -> new BoundedBody(maxAnswer));
-    }
-
-    static Answer answer(HttpResponse<byte[]> response) {
-        return new Answer(response.statusCode(), lowerCase(response.headers().map()), response.body());
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<byte[]>> exchange = client().sendAsync(request.build(), info -> new BoundedBody(maxAnswer,
+                bytes -> new Answer(info.statusCode(), lowerCase(info.headers().map()), bytes), answer, executor));
+        // Failures before the body (connecting, sending, the status line) come only through the client's own future.
+        exchange.whenComplete((response, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        answer.whenComplete((done, failure) -> {
+            if (answer.isCancelled()) {
+                exchange.cancel(true);
+            }
+        });
+        return answer;
     }
 
     private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
@@ -118,16 +135,25 @@ class ModelTransport implements DisposableBean {
         client = null;
     }
 
-    /** Collects a body up to a limit, then cancels the exchange. */
+    /**
+     * Collects a body up to a limit, then cancels the exchange; the answer (or the failure) completes {@code answer}
+     * on the {@code executor}.
+     */
     private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final long limit;
+        private final Function<byte[], Answer> toAnswer;
+        private final CompletableFuture<Answer> answer;
+        private final Executor executor;
         private Flow.Subscription subscription;
 
-        BoundedBody(long limit) {
+        BoundedBody(long limit, Function<byte[], Answer> toAnswer, CompletableFuture<Answer> answer, Executor executor) {
             this.limit = limit;
+            this.toAnswer = toAnswer;
+            this.answer = answer;
+            this.executor = executor;
         }
 
         @Override
@@ -149,7 +175,9 @@ class ModelTransport implements DisposableBean {
             for (ByteBuffer buffer : buffers) {
                 if (bytes.size() + (long) buffer.remaining() > limit) {
                     subscription.cancel();
-                    body.completeExceptionally(new AnswerTooLarge(limit));
+                    AnswerTooLarge tooLarge = new AnswerTooLarge(limit);
+                    body.completeExceptionally(tooLarge);
+                    complete(() -> answer.completeExceptionally(tooLarge));
                     return;
                 }
                 byte[] chunk = new byte[buffer.remaining()];
@@ -161,11 +189,29 @@ class ModelTransport implements DisposableBean {
         @Override
         public void onError(Throwable error) {
             body.completeExceptionally(error);
+            complete(() -> answer.completeExceptionally(error));
         }
 
         @Override
         public void onComplete() {
-            body.complete(bytes.toByteArray());
+            byte[] all = bytes.toByteArray();
+            body.complete(all);
+            complete(() -> {
+                try {
+                    answer.complete(toAnswer.apply(all));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+        }
+
+        /** On the executor, whichever thread of the client delivered the body; here when the executor is closing. */
+        private void complete(Runnable completion) {
+            try {
+                executor.execute(completion);
+            } catch (RejectedExecutionException e) {
+                completion.run();
+            }
         }
     }
 }

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +35,7 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
 
     private final ModelTransport transport;
     private final boolean keyless;
-    private final Queue<CompletableFuture<HttpResponse<byte[]>>> exchanges = new ConcurrentLinkedQueue<>();
+    private final Queue<CompletableFuture<Answer>> exchanges = new ConcurrentLinkedQueue<>();
 
     /** {@code keyless}: the server takes no key, so no credential header leaves (the OpenAI SDK adds one regardless). */
     SdkTransport(ModelTransport transport, boolean keyless) {
@@ -78,12 +77,12 @@ final class SdkTransport implements com.anthropic.core.http.HttpClient, com.open
         if (aborted) {
             return CompletableFuture.failedFuture(new CancellationException("the attempt was abandoned"));
         }
-        CompletableFuture<HttpResponse<byte[]>> exchange = transport.send(method, url, headers, body);
+        CompletableFuture<Answer> exchange = transport.send(method, url, headers, body);
         exchanges.add(exchange);
         if (aborted) {
             exchange.cancel(true);
         }
-        return exchange.thenApply(ModelTransport::answer).thenApply(response);
+        return exchange.thenApply(response);
     }
 
     @Override
