@@ -9,6 +9,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.perfect21.history.RunStatus;
 import org.perfect21.launch.Launch;
@@ -41,12 +42,19 @@ class MemoryPressureTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @BeforeEach
+    void noRunInFlight() {
+        // The context is shared: a run another test let start must not be executing while this one counts them.
+        await().atMost(Duration.ofSeconds(30)).until(() -> launcher.executing() == 0 && launcher.queued() == 0);
+    }
+
     @AfterEach
     void relieved() {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             System.gc();
             return !pressure.underPressure();
         });
+
         jdbc.update("DELETE FROM P21_OPTIMIZER_DECISION");
     }
 
