@@ -108,6 +108,10 @@ public final class BenchmarkMain {
         results.purges.addAll(RetentionBench.purgeThroughput(scratch, settings.purgeRepetitions()));
         results.retentionHeap.addAll(RetentionBench.heapWithRetention(scratch, jobs, NO_OP, settings.heapCheckpoints()));
         results.retentionMillis = (System.nanoTime() - retention) / 1_000_000;
+        // Before the sections that start processes: the JDK keeps a process reaper thread per process for a while,
+        // which would count in this section's thread peak.
+        log("http agents: " + HttpAgentBench.CALLS + " in flight against a stand-in answering after " + HttpAgentBench.DELAY_MS + " ms");
+        results.http = HttpAgentBench.measure(Files.createDirectories(scratch.resolve("http")));
         log("git snapshot: in process against git processes");
         results.git = GitBench.measure(scratch, settings.quick());
         log("admin reports: " + ReportBench.RUNS + " generated runs");
@@ -115,8 +119,6 @@ public final class BenchmarkMain {
         log("claude agents: " + ClaudeAgentBench.AGENTS + " real Claude Code CLIs in one phase against the Messages API stand-in");
         results.claude = ClaudeAgentBench.measure(Files.createDirectories(scratch.resolve("claude")), ClaudeAgentBench.AGENTS,
                 ClaudeAgentBench.AGENTS, null);
-        log("http agents: " + HttpAgentBench.CALLS + " in flight against a stand-in answering after " + HttpAgentBench.DELAY_MS + " ms");
-        results.http = HttpAgentBench.measure(Files.createDirectories(scratch.resolve("http")));
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");
