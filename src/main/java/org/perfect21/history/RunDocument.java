@@ -38,9 +38,31 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
                           int cuts, long peakBytes) {
     }
 
-    /** One phase of the run. */
+    /**
+     * One phase of the run.
+     *
+     * @param gate the verdict of its gate; null when it has none, or before its agents are done
+     */
     public record Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required,
-                        List<Agent> agents) {
+                        List<Agent> agents, Gate gate) {
+
+        public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required, List<Agent> agents) {
+            this(name, status, durationMs, succeeded, failed, required, agents, null);
+        }
+    }
+
+    /**
+     * A phase gate's verdict: each check (the minSuccess, each required agent, each expected output) and whether it
+     * held.
+     */
+    public record Gate(boolean passed, List<GateCheck> checks) {
+    }
+
+    /**
+     * @param check  the check as written, e.g. {@code verdict matches PASS}
+     * @param detail what was found: the match, the value, or a bounded excerpt of the output
+     */
+    public record GateCheck(String check, boolean passed, String detail) {
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.perfect21.usage.Usage;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles a {@link RunDocument} from the run, phase and agent rows in one ordered join. A phase's
@@ -21,7 +22,7 @@ final class RunDocumentReader {
 
     private static final String QUERY = "SELECT r.WORKFLOW, r.STATUS, r.STARTED_AT, r.ENDED_AT, r.ERROR,"
             + " p.PHASE_INDEX, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
-            + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES,"
+            + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES, p.GATE,"
             + " a.AGENT_INDEX, a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
             + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR, a.CACHE_HIT, a.CACHE_TIER, a.TOKENS,"
             + " a.MODEL, a.INPUT_TOKENS, a.OUTPUT_TOKENS, a.CACHE_READ_TOKENS, a.CACHE_WRITE_TOKENS, a.COST,"
@@ -32,6 +33,8 @@ final class RunDocumentReader {
             + " LEFT JOIN P21_PHASE_RUN p ON p.RUN_ID = r.RUN_ID"
             + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = p.RUN_ID AND a.PHASE_INDEX = p.PHASE_INDEX"
             + " WHERE r.RUN_ID = ? ORDER BY p.PHASE_INDEX, a.AGENT_INDEX";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcTemplate jdbc;
 
@@ -68,6 +71,7 @@ final class RunDocumentReader {
             int succeeded = rs.getInt("SUCCEEDED");
             int failed = rs.getInt("FAILED");
             int required = rs.getInt("REQUIRED");
+            RunDocument.Gate gate = gate(rs.getString("GATE"));
             String[] names = rs.getString("AGENT_NAMES").split("\n");
             Map<Integer, RunDocument.Agent> finished = new HashMap<>();
             do {
@@ -82,9 +86,13 @@ final class RunDocumentReader {
                 agents.add(agent != null ? agent
                         : RunDocument.Agent.pending(names[i]));
             }
-            phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents));
+            phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents, gate));
         }
         return phases;
+    }
+
+    private static RunDocument.Gate gate(String json) {
+        return json == null ? null : JSON.readValue(json, RunDocument.Gate.class);
     }
 
     private static RunDocument.Agent agent(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,6 +96,22 @@ public class RunHistory {
     public void endPhase(String runId, int phaseIndex, PhaseStatus status, int succeeded, int failed, Instant endedAt) {
         jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, SUCCEEDED = ?, FAILED = ?, ENDED_AT = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?",
                 status.name(), succeeded, failed, utc(endedAt), runId, phaseIndex);
+    }
+
+    /** The output of each agent of a phase that completed, by name, as stored (at most the stored-output size). */
+    public Map<String, String> completedOutputs(String runId, int phaseIndex) {
+        Map<String, String> outputs = new LinkedHashMap<>();
+        jdbc.query("SELECT AGENT, OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND STATUS = ? ORDER BY AGENT_INDEX",
+                rs -> {
+                    String output = rs.getString("OUTPUT");
+                    outputs.put(rs.getString("AGENT"), output == null ? "" : output);
+                }, runId, phaseIndex, AgentStatus.COMPLETED.name());
+        return outputs;
+    }
+
+    /** Records a phase's gate verdict (JSON, see {@link RunDocument.Gate}). */
+    public void recordGate(String runId, int phaseIndex, String gateJson) {
+        jdbc.update("UPDATE P21_PHASE_RUN SET GATE = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?", gateJson, runId, phaseIndex);
     }
 
     /** Writes final agent states in one transaction: new rows as one JDBC batch, rows of re-run agents as another. */

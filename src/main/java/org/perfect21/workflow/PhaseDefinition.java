@@ -11,9 +11,14 @@ import java.util.List;
  * @param parallelism most agents of this phase running at once
  * @param timeout     deadline for the whole phase, or null
  * @param minSuccess  how many must succeed for the run to go on
+ * @param gate        what else must hold, and what a failed gate does; {@link GateDefinition#NONE} for none
  */
 public record PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout,
-                              MinSuccess minSuccess) {
+                              MinSuccess minSuccess, GateDefinition gate) {
+
+    public PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout, MinSuccess minSuccess) {
+        this(name, agents, parallelism, timeout, minSuccess, GateDefinition.NONE);
+    }
 
     public int requiredSuccesses() {
         return minSuccess.requiredOf(agents.size());

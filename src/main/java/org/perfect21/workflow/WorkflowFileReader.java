@@ -26,7 +26,7 @@ final class WorkflowFileReader {
     private static final Set<String> LIMIT_KEYS = Set.of("maxCostUsd", "maxTokens");
     private static final Set<String> CONTEXT_KEYS = Set.of("maxBytes", "maxTokens");
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
-            "minSuccess", "instruction");
+            "minSuccess", "instruction", "gate");
 
     // Entries are stored as CLOBs and rendered into instructions: far beyond any model's window already.
     private static final long MAX_CONTEXT_BYTES = 64L * 1024 * 1024;
@@ -224,21 +224,32 @@ final class WorkflowFileReader {
                         "'" + timeoutNode.text() + "' is not a positive duration (examples: 30s, 5m)");
             }
         }
+        GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"),
+                phaseAgents.stream().map(PreparedAgent::name).toList(), problems);
         MinSuccess minSuccess = MinSuccess.ALL;
         YamlNode minNode = keys.get("minSuccess");
+        String minField = field + ".minSuccess";
+        if (gate.minSuccess() != null) {
+            if (minNode != null) {
+                problems.add(file, gate.minSuccess().line(), field + ".gate.minSuccess", "minSuccess is given twice: keep the"
+                        + " gate's or the phase's (line " + minNode.line() + ")");
+            }
+            minNode = gate.minSuccess();
+            minField = field + ".gate.minSuccess";
+        }
         if (minNode != null && minNode.value() != null) {
             minSuccess = MinSuccess.parse(minNode.value());
             if (minSuccess == null) {
-                problems.add(file, minNode.line(), field + ".minSuccess",
+                problems.add(file, minNode.line(), minField,
                         "'" + minNode.text() + "' is neither a count (3) nor a percentage 0..100 (80%)");
                 minSuccess = MinSuccess.ALL;
             } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()) {
-                problems.add(file, minNode.line(), field + ".minSuccess",
+                problems.add(file, minNode.line(), minField,
                         minSuccess.count() + " is more than the phase's " + phaseAgents.size() + " agents");
             }
         }
         int effectiveParallelism = parallelism == null ? Math.max(1, phaseAgents.size()) : parallelism.intValue();
-        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess);
+        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate());
     }
 
     private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,

@@ -87,7 +87,7 @@ public class WorkflowJobFactory {
                 .step(worker)
                 .gridSize(properties.gridSize())
                 .taskExecutor(partitionExecutor)
-                .aggregator(new PhaseGate(phase, plan.spend()))
+                .aggregator(new PhaseGate(phase, plan.spend(), plan.runId(), index, history))
                 .listener(new PhaseListener(plan, index, history, contexts, transaction, events))
                 .build();
     }

@@ -86,7 +86,7 @@ public class LiveRuns implements SmartLifecycle {
                         : agent);
             }
             phases.add(new RunDocument.Phase(phase.name(), phase.status(), phase.durationMs(), phase.succeeded(),
-                    phase.failed(), phase.required(), agents));
+                    phase.failed(), phase.required(), agents, phase.gate()));
         }
         return new RunDocument(document.runId(), document.workflow(), document.status(), document.startedAt(),
                 document.endedAt(), document.durationMs(), document.error(), phases, document.context(), document.usage());
