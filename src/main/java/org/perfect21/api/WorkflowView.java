@@ -2,6 +2,7 @@ package org.perfect21.api;
 
 import java.util.List;
 
+import org.perfect21.workflow.GateCheck;
 import org.perfect21.workflow.ParameterDefinition;
 import org.perfect21.workflow.PhaseDefinition;
 import org.perfect21.workflow.WorkflowDefinition;
@@ -14,7 +15,12 @@ record WorkflowView(String name, String description, List<Parameter> parameters,
     }
 
     /** A phase: its agents, how many run at once, its timeout and gate. */
-    record Phase(String name, List<String> agents, int parallelism, String timeout, String minSuccess, int requiredSuccesses) {
+    record Phase(String name, List<String> agents, int parallelism, String timeout, String minSuccess, int requiredSuccesses,
+                 Gate gate) {
+    }
+
+    /** A phase's gate beyond minSuccess: agents that must complete, checks as written, and what a failure does. */
+    record Gate(List<String> require, List<String> expect, String onFail) {
     }
 
     static WorkflowView of(WorkflowDefinition workflow) {
@@ -29,7 +35,9 @@ record WorkflowView(String name, String description, List<Parameter> parameters,
     }
 
     private static Phase phase(PhaseDefinition p) {
+        Gate gate = p.gate().isNone() ? null : new Gate(p.gate().require(),
+                p.gate().expect().stream().map(GateCheck::describe).toList(), p.gate().onFail().name().toLowerCase(java.util.Locale.ROOT));
         return new Phase(p.name(), p.agents().stream().map(a -> a.name()).toList(), p.parallelism(),
-                p.timeout() == null ? null : p.timeout().toString(), String.valueOf(p.minSuccess()), p.requiredSuccesses());
+                p.timeout() == null ? null : p.timeout().toString(), String.valueOf(p.minSuccess()), p.requiredSuccesses(), gate);
     }
 }

@@ -3,11 +3,14 @@ package org.perfect21.api;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.perfect21.agent.AgentDefinition;
 import org.perfect21.workflow.DefinitionCatalog;
 import org.perfect21.workflow.Definitions;
+import org.perfect21.workflow.GateCheck;
+import org.perfect21.workflow.GateDefinition;
 import org.perfect21.workflow.MinSuccess;
 import org.perfect21.workflow.NoSuchWorkflowException;
 import org.perfect21.workflow.ParameterDefinition;
@@ -34,7 +37,7 @@ class WorkflowControllerTests {
                             {"name": "mode", "type": "string", "required": false, "defaultValue": "fast",
                              "description": null}],
              "phases": [{"name": "only", "agents": ["t", "u"], "parallelism": 2, "timeout": "PT5M",
-                         "minSuccess": "50%", "requiredSuccesses": 1}]}""";
+                         "minSuccess": "50%", "requiredSuccesses": 1, "gate": null}]}""";
 
     @Autowired
     MockMvcTester mvc;
@@ -66,6 +69,20 @@ class WorkflowControllerTests {
         MvcTestResult show = mvc.get().uri("/api/workflows/nope").with(viewer()).exchange();
 
         assertThat(show).satisfies(problem(404, "unknown workflow 'nope' (known: quick, typed)"));
+    }
+
+    @Test
+    void aPhasesGateIsShownAsWritten() {
+        GateDefinition gate = new GateDefinition(List.of("t"), List.of(new GateCheck.Matches("u", Pattern.compile("PASS"))),
+                GateDefinition.OnFail.CONTINUE);
+        WorkflowDefinition gated = new WorkflowDefinition("gated", null, List.of(), List.of(new PhaseDefinition("only",
+                List.of(agent("t"), agent("u")), 2, null, MinSuccess.ALL, gate)), null);
+        given(catalog.require("gated")).willReturn(gated);
+
+        MvcTestResult show = mvc.get().uri("/api/workflows/gated").with(viewer()).exchange();
+
+        assertThat(show).hasStatusOk().bodyJson().extractingPath("$.phases[0].gate")
+                .isEqualTo(Map.of("require", List.of("t"), "expect", List.of("u matches PASS"), "onFail", "continue"));
     }
 
     private static WorkflowDefinition typed() {
