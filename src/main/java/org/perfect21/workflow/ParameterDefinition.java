@@ -1,10 +1,15 @@
 package org.perfect21.workflow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.perfect21.agent.AgentSettings;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A typed workflow parameter.
@@ -19,7 +24,7 @@ public record ParameterDefinition(String name, Type type, boolean required, Obje
 
     /** Parameter types; values arrive as text (CLI, REST) or YAML scalars and are converted here. */
     public enum Type {
-        STRING, INTEGER, NUMBER, BOOLEAN, DURATION, PATH;
+        STRING, INTEGER, NUMBER, BOOLEAN, DURATION, PATH, LIST;
 
         static Type parse(String text) {
             return switch (text.toLowerCase(Locale.ROOT)) {
@@ -29,12 +34,13 @@ public record ParameterDefinition(String name, Type type, boolean required, Obje
                 case "bool", "boolean" -> BOOLEAN;
                 case "duration" -> DURATION;
                 case "path" -> PATH;
+                case "list" -> LIST;
                 default -> null;
             };
         }
 
         static String names() {
-            return "string, integer, number, boolean, duration, path";
+            return "string, integer, number, boolean, duration, path, list";
         }
 
         /**
@@ -42,6 +48,9 @@ public record ParameterDefinition(String name, Type type, boolean required, Obje
          * Durations and paths are kept as their text so they render in templates as written.
          */
         public Object convert(Object value) {
+            if (this == LIST) {
+                return list(value);
+            }
             String text = String.valueOf(value).trim();
             switch (this) {
                 case INTEGER:
@@ -79,5 +88,41 @@ public record ParameterDefinition(String name, Type type, boolean required, Obje
                     return String.valueOf(value);
             }
         }
+
+        /** A YAML sequence or a JSON array (as text from the command line, or parsed from a REST body) of single values. */
+        private static ListValue list(Object value) {
+            List<?> items;
+            if (value instanceof List<?> given) {
+                items = given;
+            } else {
+                String text = String.valueOf(value).trim();
+                try {
+                    JsonNode parsed = LIST_JSON.readTree(text);
+                    if (parsed == null || !parsed.isArray()) {
+                        throw new IllegalArgumentException(notAList(text));
+                    }
+                    items = LIST_JSON.convertValue(parsed, List.class);
+                } catch (JacksonException e) {
+                    throw new IllegalArgumentException(notAList(text));
+                }
+            }
+            List<Object> values = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                Object item = items.get(i);
+                if (!(item instanceof String || item instanceof Number || item instanceof Boolean)) {
+                    throw new IllegalArgumentException("item " + (i + 1) + " of the list is not a single value (text, a number"
+                            + " or true/false)");
+                }
+                values.add(item);
+            }
+            return new ListValue(values);
+        }
+
+        private static String notAList(String text) {
+            String shown = text.length() <= 80 ? text : text.substring(0, 80) + "…";
+            return "'" + shown + "' is not a list: give a JSON array, e.g. [\"a.java\", \"b.java\"] (a YAML sequence in a file)";
+        }
     }
+
+    private static final JsonMapper LIST_JSON = JsonMapper.builder().build();
 }

@@ -44,7 +44,7 @@ final class ParameterReader {
             YamlNode defaultNode = specKeys.get("default");
             if (defaultNode != null && defaultNode.value() != null) {
                 try {
-                    defaultValue = type.convert(defaultNode.value());
+                    defaultValue = type.convert(defaultNode.isList() ? defaultNode.plain() : defaultNode.value());
                 } catch (IllegalArgumentException e) {
                     problems.add(file, defaultNode.line(), field + ".default", e.getMessage());
                 }
