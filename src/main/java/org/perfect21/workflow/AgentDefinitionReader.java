@@ -109,7 +109,7 @@ final class AgentDefinitionReader {
         try {
             return new LocatedTemplate(templates.compile(field, text), file, firstLine, block, field);
         } catch (InstructionTemplates.TemplateSyntaxException e) {
-            problems.add(file, firstLine + (block ? 1 : 0) + e.line() - 1, field,
+            problems.add(file, LocatedTemplate.fileLine(firstLine, block, e.line()), field,
                     e.getMessage() + " (column " + e.column() + ")");
             return scope -> text;
         } catch (IllegalArgumentException e) {

@@ -27,6 +27,11 @@ record LocatedTemplate(Template template, Path file, int firstLine, boolean bloc
 
     /** The file line of a line of the template's text. */
     int fileLine(int templateLine) {
+        return fileLine(firstLine, block, templateLine);
+    }
+
+    /** The file line of line {@code templateLine} of a template written from {@code firstLine} (a block: from the next). */
+    static int fileLine(int firstLine, boolean block, int templateLine) {
         return firstLine + (block ? 1 : 0) + templateLine - 1;
     }
 }

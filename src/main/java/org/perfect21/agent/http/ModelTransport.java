@@ -82,10 +82,6 @@ class ModelTransport implements DisposableBean {
         }
     }
 
-    long maxAnswer() {
-        return maxAnswer;
-    }
-
     /**
      * Sends one request; the future fails with {@link AnswerTooLarge}, or the client's {@link IOException}. Cancelling
      * this very future (not one derived from it) aborts the exchange and closes its connection.
