@@ -37,6 +37,12 @@ public record AgentDefinition(
     /** The kind an agent has when its file names none: the Claude Code subagent it was written as. */
     public static final String DEFAULT_KIND = "claude";
 
+    /** The same agent under another name (an instance of a forEach, {@code <agent>[<index>]}). */
+    public AgentDefinition named(String other) {
+        return new AgentDefinition(other, kind, description, category, tools, model, color, timeout, retries, body, settings,
+                source, line, cache);
+    }
+
     public String effectiveKind() {
         return kind == null ? DEFAULT_KIND : kind;
     }

@@ -100,13 +100,16 @@ class RunController {
 
     @GetMapping(path = "/api/runs/{runId}/agents/{agent}/output", produces = MediaType.TEXT_PLAIN_VALUE)
     @Operation(summary = "An agent's output", description = "The output stored for an agent of the run, as text. The "
-            + "header Perfect21-Output-Truncated is true when the agent produced more than is stored.")
+            + "header Perfect21-Output-Truncated is true when the agent produced more than is stored. Of a phase a gate "
+            + "ran again, the latest iteration's unless ?iteration=N is given.")
     @ApiProblem(status = 400, description = "the agent ran in several phases and no phase was given")
     @ApiProblem(status = 404, description = "no run has this id, or the agent has no stored output in it")
     ResponseEntity<String> output(@Parameter(description = "run id") @PathVariable String runId,
                                   @Parameter(description = "agent name") @PathVariable String agent,
                                   @Parameter(description = "the phase, when the agent ran in several")
-                                  @RequestParam(required = false) String phase) {
+                                  @RequestParam(required = false) String phase,
+                                  @Parameter(description = "the iteration, when a gate's repeat ran the phase again (default: the latest)")
+                                  @RequestParam(required = false) Integer iteration) {
         List<RunQueries.StoredOutput> outputs = queries.outputs(runId, agent);
         if (outputs.isEmpty()) {
             if (!queries.exists(runId)) {
@@ -119,10 +122,19 @@ class RunController {
         if (chosen.isEmpty()) {
             throw new NoSuchOutputException("agent '" + agent + "' has no stored output in phase '" + phase + "' of run " + runId);
         }
-        if (chosen.size() > 1) {
-            throw new ApiRequestException("agent '" + agent + "' ran in phases " + String.join(", ",
-                    chosen.stream().map(RunQueries.StoredOutput::phase).distinct().toList()) + ": add ?phase=<name>");
+        List<String> phases = chosen.stream().map(RunQueries.StoredOutput::phase).distinct().toList();
+        if (phases.size() > 1) {
+            throw new ApiRequestException("agent '" + agent + "' ran in phases " + String.join(", ", phases) + ": add ?phase=<name>");
         }
+        if (iteration != null) {
+            chosen = chosen.stream().filter(o -> o.iteration() == iteration).toList();
+            if (chosen.isEmpty()) {
+                throw new NoSuchOutputException("agent '" + agent + "' has no stored output in iteration " + iteration
+                        + " of phase '" + phases.get(0) + "' of run " + runId);
+            }
+        }
+        // Iterations come in order: the last is the latest.
+        chosen = List.of(chosen.get(chosen.size() - 1));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                 .header("Perfect21-Output-Truncated", String.valueOf(chosen.get(0).truncated()))
                 .body(chosen.get(0).output());

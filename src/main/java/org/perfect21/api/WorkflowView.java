@@ -3,6 +3,7 @@ package org.perfect21.api;
 import java.util.List;
 
 import org.perfect21.workflow.GateCheck;
+import org.perfect21.workflow.GateDefinition;
 import org.perfect21.workflow.ParameterDefinition;
 import org.perfect21.workflow.PhaseDefinition;
 import org.perfect21.workflow.WorkflowDefinition;
@@ -19,8 +20,16 @@ record WorkflowView(String name, String description, List<Parameter> parameters,
                  Gate gate) {
     }
 
-    /** A phase's gate beyond minSuccess: agents that must complete, checks as written, and what a failure does. */
-    record Gate(List<String> require, List<String> expect, String onFail) {
+    /**
+     * A phase's gate beyond minSuccess: agents that must complete, checks as written, and what a failure does.
+     *
+     * @param onFail stop, continue or repeat
+     * @param repeat with repeat: the phase that runs again and how many times at most; null otherwise
+     */
+    record Gate(List<String> require, List<String> expect, String onFail, Repeat repeat) {
+    }
+
+    record Repeat(String phase, int times) {
     }
 
     static WorkflowView of(WorkflowDefinition workflow) {
@@ -35,8 +44,10 @@ record WorkflowView(String name, String description, List<Parameter> parameters,
     }
 
     private static Phase phase(PhaseDefinition p) {
+        GateDefinition.Repeat repeat = p.gate().repeat();
         Gate gate = p.gate().isNone() ? null : new Gate(p.gate().require(),
-                p.gate().expect().stream().map(GateCheck::describe).toList(), p.gate().onFail().name().toLowerCase(java.util.Locale.ROOT));
+                p.gate().expect().stream().map(GateCheck::describe).toList(), p.gate().onFail().name().toLowerCase(java.util.Locale.ROOT),
+                repeat == null ? null : new Repeat(repeat.phase(), repeat.times()));
         return new Phase(p.name(), p.agents().stream().map(a -> a.name()).toList(), p.parallelism(),
                 p.timeout() == null ? null : p.timeout().toString(), String.valueOf(p.minSuccess()), p.requiredSuccesses(), gate);
     }

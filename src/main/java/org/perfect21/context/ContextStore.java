@@ -26,8 +26,11 @@ public class ContextStore {
         insert(runId, totals, Instant.now().atOffset(ZoneOffset.UTC));
     }
 
-    /** Writes the totals row; a restarted run whose first phase never started has none yet, and gets one. */
-    private void saveTotals(String runId, ContextTotals totals) {
+    /**
+     * Writes the totals row (alone: when a gate's repeat reopens phases); a restarted run whose first phase never
+     * started has none yet, and gets one.
+     */
+    public void saveTotals(String runId, ContextTotals totals) {
         Object updatedAt = Instant.now().atOffset(ZoneOffset.UTC);
         int updated = jdbc.update("UPDATE P21_RUN_CONTEXT SET BUDGET_BYTES = ?, BUDGET_TOKENS = ?, BYTES = ?, TOKENS = ?,"
                         + " ENTRIES = ?, EVICTIONS = ?, CUTS = ?, PEAK_BYTES = ?, PHASES_COMMITTED = ?, UPDATED_AT = ? WHERE RUN_ID = ?",
@@ -56,7 +59,8 @@ public class ContextStore {
         }
         if (!change.added().isEmpty()) {
             jdbc.batchUpdate("INSERT INTO P21_CONTEXT_ENTRY (RUN_ID, SEQ, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, BYTES, TOKENS,"
-                    + " CUT, CONTENT) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.added(), change.added().size(), (ps, e) -> {
+                    + " CUT, CONTENT, ITERATION) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", change.added(), change.added().size(),
+                    (ps, e) -> {
                         ps.setString(1, runId);
                         ps.setInt(2, e.seq());
                         ps.setInt(3, e.phaseIndex());
@@ -69,6 +73,7 @@ public class ContextStore {
                         ps.setBoolean(10, e.cut());
                         // An uncut entry is its agent's stored output, already written with the agent's result.
                         ps.setString(11, e.cut() ? e.content() : null);
+                        ps.setInt(12, e.iteration());
                     });
         }
         saveTotals(runId, change.totals());
@@ -91,11 +96,12 @@ public class ContextStore {
             return Optional.empty();
         }
         List<ContextEntry> entries = jdbc.query("SELECT e.SEQ, e.PHASE_INDEX, e.AGENT_INDEX, e.PHASE, e.AGENT, e.KIND,"
-                        + " COALESCE(e.CONTENT, a.OUTPUT), e.BYTES, e.TOKENS, e.CUT FROM P21_CONTEXT_ENTRY e"
+                        + " COALESCE(e.CONTENT, a.OUTPUT), e.BYTES, e.TOKENS, e.CUT, e.ITERATION FROM P21_CONTEXT_ENTRY e"
                         + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = e.RUN_ID AND a.PHASE_INDEX = e.PHASE_INDEX"
-                        + " AND a.AGENT_INDEX = e.AGENT_INDEX WHERE e.RUN_ID = ? ORDER BY e.SEQ",
+                        + " AND a.ITERATION = e.ITERATION AND a.AGENT_INDEX = e.AGENT_INDEX WHERE e.RUN_ID = ? ORDER BY e.SEQ",
                 (rs, n) -> new ContextEntry(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), contentOf(rs.getString(7)), rs.getLong(8), rs.getLong(9), rs.getBoolean(10)), runId);
+                        rs.getString(6), contentOf(rs.getString(7)), rs.getLong(8), rs.getLong(9), rs.getBoolean(10),
+                        rs.getInt(11)), runId);
         return Optional.of(RunContext.restore(totals.get(), entries));
     }
 }

@@ -69,11 +69,16 @@ public final class RunContext {
         return phaseIndex <= phasesCommitted;
     }
 
+    public synchronized ContextChange commitPhase(int phaseIndex) {
+        return commitPhase(phaseIndex, 1);
+    }
+
     /**
      * Adds what the phase's agents produced, in agent order, and says what changed. A phase committed
-     * before changes nothing.
+     * before changes nothing. Entries an earlier iteration of the phase left are replaced: later phases see the
+     * newest outputs.
      */
-    public synchronized ContextChange commitPhase(int phaseIndex) {
+    public synchronized ContextChange commitPhase(int phaseIndex, int iteration) {
         Collection<ContextInput> outputs = collected.remove(phaseIndex);
         if (phaseIndex <= phasesCommitted) {
             return new ContextChange(List.of(), List.of(), totals());
@@ -82,11 +87,21 @@ public final class RunContext {
         entries.forEach(e -> heldBefore.add(e.seq()));
         List<ContextEntry> added = new ArrayList<>();
         List<Integer> evicted = new ArrayList<>();
+        entries.removeIf(e -> {
+            if (e.phaseIndex() != phaseIndex) {
+                return false;
+            }
+            // Superseded, not evicted: the budget did not push it out.
+            bytes -= e.bytes();
+            tokens -= e.tokens();
+            evicted.add(e.seq());
+            return true;
+        });
         if (outputs != null) {
             List<ContextInput> ordered = new ArrayList<>(outputs);
             ordered.sort(Comparator.comparingInt(ContextInput::agentIndex));
             for (ContextInput input : ordered) {
-                ContextEntry entry = entryOf(phaseIndex, input);
+                ContextEntry entry = entryOf(phaseIndex, iteration, input);
                 if (entry == null) {
                     continue;
                 }
@@ -115,7 +130,7 @@ public final class RunContext {
     }
 
     /** The entry for an output: null when empty; its head with a marker when it exceeds one entry's share. */
-    private ContextEntry entryOf(int phaseIndex, ContextInput input) {
+    private ContextEntry entryOf(int phaseIndex, int iteration, ContextInput input) {
         String output = input.output();
         if (output == null || output.isEmpty()) {
             return null;
@@ -126,7 +141,7 @@ public final class RunContext {
         long maxBytes = Math.min(budget.entryMaxBytes(), budget.entryMaxTokens() * budget.bytesPerToken());
         if (outputBytes <= budget.entryMaxBytes() && outputTokens <= budget.entryMaxTokens()) {
             return new ContextEntry(nextSeq++, phaseIndex, input.agentIndex(), input.phase(), input.agent(), input.kind(), output,
-                    outputBytes, outputTokens, false);
+                    outputBytes, outputTokens, false, iteration);
         }
         // Reported usage may be denser than the estimate: scale the kept bytes so the kept tokens fit too.
         if (outputTokens > budget.entryMaxTokens()) {
@@ -148,7 +163,17 @@ public final class RunContext {
                 : budget.estimateTokens(contentBytes);
         cuts++;
         return new ContextEntry(nextSeq++, phaseIndex, input.agentIndex(), input.phase(), input.agent(), input.kind(), content,
-                contentBytes, Math.min(contentTokens, budget.entryMaxTokens()), true);
+                contentBytes, Math.min(contentTokens, budget.entryMaxTokens()), true, iteration);
+    }
+
+    /**
+     * Opens phases from {@code phaseIndex} on to commit again: a failed gate sends the work back there. Their entries
+     * stay until the phases commit again, and are replaced then. Returns the totals to persist.
+     */
+    public synchronized ContextTotals reopenFrom(int phaseIndex) {
+        phasesCommitted = Math.min(phasesCommitted, phaseIndex - 1);
+        collected.keySet().removeIf(p -> p >= phaseIndex);
+        return totals();
     }
 
     public synchronized ContextTotals totals() {

@@ -14,18 +14,27 @@ import org.perfect21.usage.Usage;
  * @param tokens    tokens the agent reported using, or null
  * @param usage     tokens and cost by kind, {@link Usage#UNKNOWN} where the agent reported none
  * @param model     the model that answered, or null
+ * @param iteration 1, or the iteration of a gate's repeat that ran the agent's phase again
  * @param cacheTier the result-cache tier that served it ({@code HOT}, {@code WARM}, {@code COLD}), {@link #CACHE_MISS}
  *                  when a cacheable agent ran, null when the agent is not cacheable
  */
 public record AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
                           boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
                           long outputBytes, boolean truncated, String output, String error, Long tokens,
-                          String cacheTier, Usage usage, String model) {
+                          String cacheTier, Usage usage, String model, int iteration) {
 
     public static final String CACHE_MISS = "MISS";
 
     public AgentResult {
         usage = usage == null ? Usage.UNKNOWN : usage;
+    }
+
+    public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,
+                       boolean recorded, AgentStatus status, int attempts, Instant startedAt, Instant endedAt,
+                       long outputBytes, boolean truncated, String output, String error, Long tokens,
+                       String cacheTier, Usage usage, String model) {
+        this(runId, phaseIndex, agentIndex, phase, agent, kind, recorded, status, attempts, startedAt, endedAt,
+                outputBytes, truncated, output, error, tokens, cacheTier, usage, model, 1);
     }
 
     public AgentResult(String runId, int phaseIndex, int agentIndex, String phase, String agent, String kind,

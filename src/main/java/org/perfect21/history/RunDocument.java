@@ -39,15 +39,28 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
     }
 
     /**
-     * One phase of the run.
+     * One phase of the run, in one iteration: phases are listed in the order they started, so a phase a gate's repeat
+     * ran again appears once per iteration.
      *
-     * @param gate the verdict of its gate; null when it has none, or before its agents are done
+     * @param index     its place in the workflow (0 for the first phase)
+     * @param iteration 1, or the iteration of the gate's repeat that ran it again
+     * @param gate      the verdict of its gate; null when it has none, or before its agents are done
      */
-    public record Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required,
-                        List<Agent> agents, Gate gate) {
+    public record Phase(String name, int index, int iteration, PhaseStatus status, Long durationMs, int succeeded, int failed,
+                        int required, List<Agent> agents, Gate gate) {
+
+        public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required, List<Agent> agents,
+                     Gate gate) {
+            this(name, 0, 1, status, durationMs, succeeded, failed, required, agents, gate);
+        }
 
         public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required, List<Agent> agents) {
             this(name, status, durationMs, succeeded, failed, required, agents, null);
+        }
+
+        /** The same phase with other agents (e.g. those running now shown as running). */
+        public Phase withAgents(List<Agent> others) {
+            return new Phase(name, index, iteration, status, durationMs, succeeded, failed, required, others, gate);
         }
     }
 

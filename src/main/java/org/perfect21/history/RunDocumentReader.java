@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class RunDocumentReader {
 
     private static final String QUERY = "SELECT r.WORKFLOW, r.STATUS, r.STARTED_AT, r.ENDED_AT, r.ERROR,"
-            + " p.PHASE_INDEX, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
+            + " p.PHASE_INDEX, p.ITERATION, p.ORDINAL, p.PHASE, p.STATUS AS PHASE_STATUS, p.STARTED_AT AS PHASE_STARTED, p.ENDED_AT AS PHASE_ENDED,"
             + " p.SUCCEEDED, p.FAILED, p.REQUIRED, p.AGENT_NAMES, p.GATE,"
             + " a.AGENT_INDEX, a.AGENT, a.STATUS AS AGENT_STATUS, a.STARTED_AT AS AGENT_STARTED, a.ENDED_AT AS AGENT_ENDED, a.DURATION_MS,"
             + " a.ATTEMPTS, a.OUTPUT_BYTES, a.OUTPUT_TRUNCATED, a.ERROR AS AGENT_ERROR, a.CACHE_HIT, a.CACHE_TIER, a.TOKENS,"
@@ -32,7 +32,8 @@ final class RunDocumentReader {
             + " LEFT JOIN P21_RUN_CONTEXT c ON c.RUN_ID = r.RUN_ID"
             + " LEFT JOIN P21_PHASE_RUN p ON p.RUN_ID = r.RUN_ID"
             + " LEFT JOIN P21_AGENT_RESULT a ON a.RUN_ID = p.RUN_ID AND a.PHASE_INDEX = p.PHASE_INDEX"
-            + " WHERE r.RUN_ID = ? ORDER BY p.PHASE_INDEX, a.AGENT_INDEX";
+            + " AND a.ITERATION = p.ITERATION"
+            + " WHERE r.RUN_ID = ? ORDER BY p.ORDINAL, a.AGENT_INDEX";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -56,7 +57,7 @@ final class RunDocumentReader {
         }, runId);
     }
 
-    /** Reads the phases and their agents from the current row on; rows come ordered by phase, then agent. */
+    /** Reads the phases and their agents from the current row on; rows come in execution order, then by agent. */
     private static List<RunDocument.Phase> phases(ResultSet rs) throws SQLException {
         List<RunDocument.Phase> phases = new ArrayList<>();
         if (rs.getObject("PHASE_INDEX") == null) {
@@ -65,6 +66,8 @@ final class RunDocumentReader {
         boolean more = true;
         while (more) {
             int index = rs.getInt("PHASE_INDEX");
+            int iteration = rs.getInt("ITERATION");
+            int ordinal = rs.getInt("ORDINAL");
             String name = rs.getString("PHASE");
             PhaseStatus status = PhaseStatus.valueOf(rs.getString("PHASE_STATUS"));
             Long duration = millis(DatabaseTime.instant(rs, "PHASE_STARTED"), DatabaseTime.instant(rs, "PHASE_ENDED"));
@@ -72,21 +75,23 @@ final class RunDocumentReader {
             int failed = rs.getInt("FAILED");
             int required = rs.getInt("REQUIRED");
             RunDocument.Gate gate = gate(rs.getString("GATE"));
-            String[] names = rs.getString("AGENT_NAMES").split("\n");
+            String written = rs.getString("AGENT_NAMES");
+            // A phase may have no agents: a forEach without items.
+            String[] names = written.isEmpty() ? new String[0] : written.split("\n");
             Map<Integer, RunDocument.Agent> finished = new HashMap<>();
             do {
                 if (rs.getString("AGENT") != null) {
                     finished.put(rs.getInt("AGENT_INDEX"), agent(rs));
                 }
                 more = rs.next();
-            } while (more && rs.getInt("PHASE_INDEX") == index);
+            } while (more && rs.getInt("ORDINAL") == ordinal);
             List<RunDocument.Agent> agents = new ArrayList<>(names.length);
             for (int i = 0; i < names.length; i++) {
                 RunDocument.Agent agent = finished.get(i);
                 agents.add(agent != null ? agent
                         : RunDocument.Agent.pending(names[i]));
             }
-            phases.add(new RunDocument.Phase(name, status, duration, succeeded, failed, required, agents, gate));
+            phases.add(new RunDocument.Phase(name, index, iteration, status, duration, succeeded, failed, required, agents, gate));
         }
         return phases;
     }

@@ -50,6 +50,11 @@ public class RunHistory {
                 runId, workflow, source, RunStatus.STARTING.name(), paramsJson, utc(createdAt));
     }
 
+    /** Marks the run running in a new job execution whose first phase writes no row (it is only checked again). */
+    public void markRunning(String runId, PhaseStart.JobIds job, Instant startedAt) {
+        markRunning(runId, job.jobInstanceId(), job.jobExecutionId(), startedAt);
+    }
+
     private void markRunning(String runId, long jobInstanceId, long jobExecutionId, Instant startedAt) {
         jdbc.update(MARK_RUNNING, RunStatus.RUNNING.name(), jobInstanceId, jobExecutionId, utc(startedAt), utc(startedAt), runId);
     }
@@ -82,36 +87,52 @@ public class RunHistory {
                         startedAt);
             }
             if (start.mayExist() && jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, STARTED_AT = ?, ENDED_AT = NULL"
-                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ?", PhaseStatus.RUNNING.name(), utc(startedAt), start.runId(),
-                    start.phaseIndex()) > 0) {
+                    + " WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ?", PhaseStatus.RUNNING.name(), utc(startedAt),
+                    start.runId(), start.phaseIndex(), start.iteration()) > 0) {
                 return;
             }
-            jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, REQUIRED, AGENT_NAMES, STARTED_AT)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", start.runId(), start.phaseIndex(), start.phase(),
-                    PhaseStatus.RUNNING.name(), start.agents().size(), start.required(), String.join("\n", start.agents()),
-                    utc(startedAt));
+            // The phase's place in the run's execution order: the next after every phase row the run has.
+            jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, ITERATION, ORDINAL, PHASE, STATUS, AGENTS, REQUIRED,"
+                            + " AGENT_NAMES, STARTED_AT) SELECT ?, ?, ?, COALESCE(MAX(ORDINAL), 0) + 1, ?, ?, ?, ?, ?, ?"
+                            + " FROM P21_PHASE_RUN WHERE RUN_ID = ?", start.runId(), start.phaseIndex(), start.iteration(),
+                    start.phase(), PhaseStatus.RUNNING.name(), start.agents().size(), start.required(),
+                    String.join("\n", start.agents()), utc(startedAt), start.runId());
         });
     }
 
-    public void endPhase(String runId, int phaseIndex, PhaseStatus status, int succeeded, int failed, Instant endedAt) {
-        jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, SUCCEEDED = ?, FAILED = ?, ENDED_AT = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?",
-                status.name(), succeeded, failed, utc(endedAt), runId, phaseIndex);
+    public void endPhase(String runId, int phaseIndex, int iteration, PhaseStatus status, int succeeded, int failed,
+                         Instant endedAt) {
+        jdbc.update("UPDATE P21_PHASE_RUN SET STATUS = ?, SUCCEEDED = ?, FAILED = ?, ENDED_AT = ? WHERE RUN_ID = ?"
+                        + " AND PHASE_INDEX = ? AND ITERATION = ?", status.name(), succeeded, failed, utc(endedAt), runId,
+                phaseIndex, iteration);
+    }
+
+    /** The status of a phase's row in one iteration; empty when the phase has not started in it. */
+    public Optional<PhaseStatus> phaseStatus(String runId, int phaseIndex, int iteration) {
+        return jdbc.query("SELECT STATUS FROM P21_PHASE_RUN WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ?",
+                rs -> rs.next() ? Optional.of(PhaseStatus.valueOf(rs.getString(1))) : Optional.empty(), runId, phaseIndex,
+                iteration);
     }
 
     /** The output of each agent of a phase that completed, by name, as stored (at most the stored-output size). */
-    public Map<String, String> completedOutputs(String runId, int phaseIndex) {
+    public Map<String, String> completedOutputs(String runId, int phaseIndex, int iteration) {
         Map<String, String> outputs = new LinkedHashMap<>();
-        jdbc.query("SELECT AGENT, OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND STATUS = ? ORDER BY AGENT_INDEX",
+        jdbc.query("SELECT AGENT, OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ?"
+                        + " AND STATUS = ? ORDER BY AGENT_INDEX",
                 rs -> {
                     String output = rs.getString("OUTPUT");
                     outputs.put(rs.getString("AGENT"), output == null ? "" : output);
-                }, runId, phaseIndex, AgentStatus.COMPLETED.name());
+                }, runId, phaseIndex, iteration, AgentStatus.COMPLETED.name());
         return outputs;
     }
 
-    /** Records a phase's gate verdict (JSON, see {@link RunDocument.Gate}). */
-    public void recordGate(String runId, int phaseIndex, String gateJson) {
-        jdbc.update("UPDATE P21_PHASE_RUN SET GATE = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?", gateJson, runId, phaseIndex);
+    /**
+     * Records a phase's gate verdict (JSON, see {@link RunDocument.Gate}), whether it passed and, when it did not, its
+     * first failed check.
+     */
+    public void recordGate(String runId, int phaseIndex, int iteration, String gateJson, boolean passed, String firstFailure) {
+        jdbc.update("UPDATE P21_PHASE_RUN SET GATE = ?, GATE_PASSED = ?, GATE_FAILURE = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?"
+                + " AND ITERATION = ?", gateJson, passed, clip(firstFailure), runId, phaseIndex, iteration);
     }
 
     /** Writes final agent states in one transaction: new rows as one JDBC batch, rows of re-run agents as another. */
@@ -122,26 +143,26 @@ public class RunHistory {
             if (!inserts.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (STATUS, ATTEMPTS, STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES,"
                         + " OUTPUT_TRUNCATED, OUTPUT, ERROR, TOKENS, CACHE_HIT, CACHE_TIER, MODEL, INPUT_TOKENS, OUTPUT_TOKENS,"
-                        + " CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts, inserts.size(),
-                        (ps, r) -> {
+                        + " CACHE_READ_TOKENS, CACHE_WRITE_TOKENS, COST, RUN_ID, PHASE_INDEX, ITERATION, AGENT_INDEX, PHASE, AGENT,"
+                        + " KIND) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts,
+                        inserts.size(), (ps, r) -> {
                             bindResult(ps, r);
-                            ps.setString(22, r.phase());
-                            ps.setString(23, r.agent());
-                            ps.setString(24, r.kind());
+                            ps.setString(23, r.phase());
+                            ps.setString(24, r.agent());
+                            ps.setString(25, r.kind());
                         });
             }
             if (!updates.isEmpty()) {
                 jdbc.batchUpdate("UPDATE P21_AGENT_RESULT SET STATUS = ?, ATTEMPTS = ?, STARTED_AT = ?, ENDED_AT = ?,"
                         + " DURATION_MS = ?, OUTPUT_BYTES = ?, OUTPUT_TRUNCATED = ?, OUTPUT = ?, ERROR = ?, TOKENS = ?,"
                         + " CACHE_HIT = ?, CACHE_TIER = ?, MODEL = ?, INPUT_TOKENS = ?, OUTPUT_TOKENS = ?, CACHE_READ_TOKENS = ?,"
-                        + " CACHE_WRITE_TOKENS = ?, COST = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND AGENT_INDEX = ?", updates,
+                        + " CACHE_WRITE_TOKENS = ?, COST = ? WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ? AND AGENT_INDEX = ?", updates,
                         updates.size(), RunHistory::bindResult);
             }
         });
     }
 
-    /** Binds the result columns (1-18) and the key (19-21) shared by the insert and the update. */
+    /** Binds the result columns (1-18) and the key (19-22) shared by the insert and the update. */
     private static void bindResult(PreparedStatement ps, AgentResult r) throws SQLException {
         ps.setString(1, r.status().name());
         ps.setInt(2, r.attempts());
@@ -172,18 +193,20 @@ public class RunHistory {
         ps.setObject(18, usage.costUsd(), Types.DECIMAL);
         ps.setString(19, r.runId());
         ps.setInt(20, r.phaseIndex());
-        ps.setInt(21, r.agentIndex());
+        ps.setInt(21, r.iteration());
+        ps.setInt(22, r.agentIndex());
     }
 
     /** Attempts and status so far of a phase's agents, by agent index (used on restart). */
-    public Map<Integer, AgentResult> agentStates(String runId, int phaseIndex) {
+    public Map<Integer, AgentResult> agentStates(String runId, int phaseIndex, int iteration) {
         Map<Integer, AgentResult> states = new HashMap<>();
-        jdbc.query("SELECT AGENT_INDEX, STATUS, ATTEMPTS FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ?",
+        jdbc.query("SELECT AGENT_INDEX, STATUS, ATTEMPTS FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ?",
                 rs -> {
                     int index = rs.getInt(1);
                     states.put(index, new AgentResult(runId, phaseIndex, index, null, null, null, true,
-                            AgentStatus.valueOf(rs.getString(2)), rs.getInt(3), null, null, 0, false, null, null));
-                }, runId, phaseIndex);
+                            AgentStatus.valueOf(rs.getString(2)), rs.getInt(3), null, null, 0, false, null, null, null, null,
+                            null, null, iteration));
+                }, runId, phaseIndex, iteration);
         return states;
     }
 
@@ -191,13 +214,14 @@ public class RunHistory {
      * Completed agents of a phase with their stored outputs, by agent index: on a restart, those an
      * earlier execution ran still belong in the run's context.
      */
-    public List<AgentResult> completedResults(String runId, int phaseIndex) {
+    public List<AgentResult> completedResults(String runId, int phaseIndex, int iteration) {
         return jdbc.query("SELECT AGENT_INDEX, PHASE, AGENT, KIND, ATTEMPTS, OUTPUT_BYTES, OUTPUT_TRUNCATED, OUTPUT, TOKENS,"
-                        + " CACHE_TIER FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND STATUS = ? ORDER BY AGENT_INDEX",
+                        + " CACHE_TIER FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND PHASE_INDEX = ? AND ITERATION = ? AND STATUS = ?"
+                        + " ORDER BY AGENT_INDEX",
                 (rs, n) -> new AgentResult(runId, phaseIndex, rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         true, AgentStatus.COMPLETED, rs.getInt(5), null, null, rs.getLong(6), rs.getBoolean(7), rs.getString(8),
-                        null, (Long) rs.getObject(9, Long.class), rs.getString(10)),
-                runId, phaseIndex, AgentStatus.COMPLETED.name());
+                        null, (Long) rs.getObject(9, Long.class), rs.getString(10), null, null, iteration),
+                runId, phaseIndex, iteration, AgentStatus.COMPLETED.name());
     }
 
     /** The workflow name and parameters (JSON) of a run, to rebuild it for a restart. */

@@ -56,16 +56,20 @@ public class RunQueries {
         return new RunPage(runs, page, size, total == null ? 0 : total);
     }
 
-    /** The stored output of an agent in a run, one entry per phase it ran in (in phase order). */
+    /** The stored output of an agent in a run, one entry per phase and iteration it ran in (in phase order). */
     public List<StoredOutput> outputs(String runId, String agent) {
-        return jdbc.query("SELECT PHASE, STATUS, OUTPUT, OUTPUT_TRUNCATED FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = ?"
-                        + " ORDER BY PHASE_INDEX, AGENT_INDEX",
+        return jdbc.query("SELECT PHASE, STATUS, OUTPUT, OUTPUT_TRUNCATED, ITERATION FROM P21_AGENT_RESULT WHERE RUN_ID = ?"
+                        + " AND AGENT = ? ORDER BY PHASE_INDEX, ITERATION, AGENT_INDEX",
                 (rs, i) -> new StoredOutput(rs.getString(1), AgentStatus.valueOf(rs.getString(2)), Optional.ofNullable(rs.getString(3)).orElse(""),
-                        rs.getBoolean(4)), runId, agent);
+                        rs.getBoolean(4), rs.getInt(5)), runId, agent);
     }
 
-    /** An agent's stored output in one phase; {@code truncated} when the agent produced more than was kept. */
-    public record StoredOutput(String phase, AgentStatus status, String output, boolean truncated) {
+    /**
+     * An agent's stored output in one phase; {@code truncated} when the agent produced more than was kept.
+     *
+     * @param iteration 1, or the iteration of a gate's repeat that ran the phase again
+     */
+    public record StoredOutput(String phase, AgentStatus status, String output, boolean truncated, int iteration) {
     }
 
     public boolean exists(String runId) {

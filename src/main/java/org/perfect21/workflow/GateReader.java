@@ -16,6 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 final class GateReader {
 
     private static final Set<String> GATE_KEYS = Set.of("minSuccess", "require", "expect", "onFail");
+    private static final Set<String> REPEAT_KEYS = Set.of("repeat", "times");
+    /** A bound on a gate's loop: each iteration keeps its rows, and a loop that never passes should fail soon. */
+    private static final int MAX_TIMES = 100;
     private static final Set<String> CHECK_KEYS = Set.of("agent", "matches", "json", "atLeast", "atMost", "equals");
 
     private GateReader() {
@@ -25,7 +28,12 @@ final class GateReader {
     record Read(GateDefinition gate, YamlNode minSuccess) {
     }
 
-    static Read read(Path file, String field, YamlNode node, List<String> agents, DefinitionProblems problems) {
+    /**
+     * @param phases the workflow's phase names in order, as written
+     * @param index  the index of the phase the gate guards
+     */
+    static Read read(Path file, String field, YamlNode node, List<String> agents, List<String> phases, int index,
+                     DefinitionProblems problems) {
         if (node == null || node.value() == null) {
             return new Read(GateDefinition.NONE, null);
         }
@@ -37,7 +45,13 @@ final class GateReader {
         YamlFields.unknownKeys(file, field + ".", keys, GATE_KEYS, problems);
         List<String> require = require(file, field + ".require", keys.get("require"), agents, problems);
         List<GateCheck> expect = expect(file, field + ".expect", keys.get("expect"), agents, problems);
-        GateDefinition.OnFail onFail = onFail(file, field + ".onFail", keys.get("onFail"), problems);
+        YamlNode onFailNode = keys.get("onFail");
+        if (onFailNode != null && onFailNode.isMap()) {
+            GateDefinition.Repeat repeat = repeat(file, field + ".onFail", onFailNode, phases, index, problems);
+            return new Read(repeat == null ? new GateDefinition(require, expect, GateDefinition.OnFail.STOP)
+                    : new GateDefinition(require, expect, GateDefinition.OnFail.REPEAT, repeat), keys.get("minSuccess"));
+        }
+        GateDefinition.OnFail onFail = onFail(file, field + ".onFail", onFailNode, problems);
         return new Read(new GateDefinition(require, expect, onFail), keys.get("minSuccess"));
     }
 
@@ -150,11 +164,6 @@ final class GateReader {
         if (node == null || node.value() == null) {
             return GateDefinition.OnFail.STOP;
         }
-        if (node.isMap() && node.map().containsKey("repeat")) {
-            problems.add(file, node.line(), field, "repeat is not available yet: write stop (the run fails) or continue"
-                    + " (the run goes on, the failed gate recorded)");
-            return GateDefinition.OnFail.STOP;
-        }
         if (node.isScalar()) {
             switch (node.text()) {
                 case "stop":
@@ -165,9 +174,46 @@ final class GateReader {
                     break;
             }
         }
-        problems.add(file, node.line(), field, "'" + node.text() + "' is neither stop (the run fails, the default) nor continue"
-                + " (the run goes on, the failed gate recorded)");
+        problems.add(file, node.line(), field, "'" + node.text() + "' is not stop (the run fails, the default), continue"
+                + " (the run goes on, the failed gate recorded) or {repeat: <phase>, times: <n>}");
         return GateDefinition.OnFail.STOP;
+    }
+
+    /** {@code {repeat: <phase>, times: <n>}}: this phase or an earlier one, at least once (the default). */
+    private static GateDefinition.Repeat repeat(Path file, String field, YamlNode node, List<String> phases, int index,
+                                                DefinitionProblems problems) {
+        Map<String, YamlNode> keys = node.map();
+        YamlFields.unknownKeys(file, field + ".", keys, REPEAT_KEYS, problems);
+        YamlNode target = keys.get("repeat");
+        if (target == null || target.value() == null || !target.isScalar()) {
+            problems.add(file, target == null ? node.line() : target.line(), field + ".repeat",
+                    "name the phase to run again: {repeat: <phase>, times: <n>} (this phase or an earlier one)");
+            return null;
+        }
+        String phase = target.text();
+        int targetIndex = phases.indexOf(phase);
+        boolean ok = true;
+        if (targetIndex < 0) {
+            problems.add(file, target.line(), field + ".repeat", "no phase '" + phase + "' in this workflow (its phases: "
+                    + String.join(", ", phases) + ")");
+            ok = false;
+        } else if (targetIndex > index) {
+            problems.add(file, target.line(), field + ".repeat", "'" + phase + "' comes after this phase: a gate can send"
+                    + " the work back only to this phase or an earlier one (" + String.join(", ", phases.subList(0, index + 1)) + ")");
+            ok = false;
+        }
+        int times = 1;
+        YamlNode timesNode = keys.get("times");
+        if (timesNode != null && timesNode.value() != null) {
+            if (timesNode.value() instanceof Long n && n >= 1 && n <= MAX_TIMES) {
+                times = n.intValue();
+            } else {
+                problems.add(file, timesNode.line(), field + ".times", "'" + timesNode.text() + "' is not a whole number from 1 to "
+                        + MAX_TIMES + " (how many more times the phases run)");
+                ok = false;
+            }
+        }
+        return ok ? new GateDefinition.Repeat(phase, targetIndex, times) : null;
     }
 
     private static String notAnAgent(String name, List<String> agents) {

@@ -12,9 +12,21 @@ import java.util.List;
  * @param timeout     deadline for the whole phase, or null
  * @param minSuccess  how many must succeed for the run to go on
  * @param gate        what else must hold, and what a failed gate does; {@link GateDefinition#NONE} for none
+ * @param parallelismWritten whether the workflow gave {@code parallelism}; if not, all of a phase's agents (a
+ *                    forEach's instances included) may run at once
  */
 public record PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout,
-                              MinSuccess minSuccess, GateDefinition gate) {
+                              MinSuccess minSuccess, GateDefinition gate, boolean parallelismWritten) {
+
+    public PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout, MinSuccess minSuccess,
+                           GateDefinition gate) {
+        this(name, agents, parallelism, timeout, minSuccess, gate, true);
+    }
+
+    /** The most of {@code agents} agents (the phase's, or its forEach's instances) that run at once. */
+    public int parallelismFor(int agents) {
+        return parallelismWritten ? parallelism : Math.max(1, agents);
+    }
 
     public PhaseDefinition(String name, List<PreparedAgent> agents, int parallelism, Duration timeout, MinSuccess minSuccess) {
         this(name, agents, parallelism, timeout, minSuccess, GateDefinition.NONE);

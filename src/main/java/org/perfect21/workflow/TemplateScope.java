@@ -20,11 +20,12 @@ final class TemplateScope {
     record EarlierPhase(String name, List<String> agents) {
     }
 
-    private static final Set<String> ROOTS = Set.of("params", "run", "workflow", "phase", "agent", "context", "git");
+    private static final Set<String> ROOTS = Set.of("params", "run", "workflow", "phase", "agent", "context", "git", "gate");
     private static final Map<String, Set<String>> FIELDS = Map.of(
             "run", Set.of("id"),
             "workflow", Set.of("name"),
-            "phase", Set.of("name", "index"),
+            "phase", Set.of("name", "index", "iteration"),
+            "gate", Set.of("feedback"),
             "agent", Set.of("name"),
             "context", Set.of("text", "entries", "phases", "bytes", "tokens", "evictions", "budgetBytes"),
             "git", Set.of("repository", "branch", "detached", "empty", "head", "shortHead", "status", "clean", "commits",
@@ -43,13 +44,28 @@ final class TemplateScope {
     private final Set<String> params;
     private final Map<String, EarlierPhase> earlier;
     private final String phase;
+    private final boolean repeated;
+    private final boolean items;
 
-    TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase) {
+    /** @param repeated whether a gate's repeat may run this phase again (then {@code gate.feedback} may hold text) */
+    TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase, boolean repeated) {
+        this(workflow, params, earlier, phase, repeated, false);
+    }
+
+    private TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase, boolean repeated,
+                          boolean items) {
+        this.repeated = repeated;
+        this.items = items;
         this.workflow = workflow;
         this.params = params;
         this.earlier = new LinkedHashMap<>();
         earlier.forEach(p -> this.earlier.put(p.name(), p));
         this.phase = phase;
+    }
+
+    /** The scope of an agent that fans out: it also holds {@code item} (any JSON value) and {@code index}. */
+    TemplateScope withItems() {
+        return new TemplateScope(workflow, params, List.copyOf(earlier.values()), phase, repeated, true);
     }
 
     /** Reports each name {@code template} reads that the scope will not hold, at its line in the file. */
@@ -70,6 +86,9 @@ final class TemplateScope {
             return null;
         }
         String[] parts = name.split("\\.");
+        if (parts[0].equals("item") || parts[0].equals("index")) {
+            return items ? null : "'" + parts[0] + "' is set only for an agent with forEach (this one has none)";
+        }
         if (!reference.sections().isEmpty() && !ROOTS.contains(parts[0])) {
             // Inside a section a name may be a field of the item it walks.
             for (String section : reference.sections()) {
@@ -82,6 +101,10 @@ final class TemplateScope {
             String within = withinSection(reference);
             return "unknown name '" + parts[0] + "' (an instruction may read " + String.join(", ", new TreeSet<>(ROOTS))
                     + within + ")";
+        }
+        if (parts[0].equals("gate") && !repeated) {
+            return "'gate' holds a failed gate's feedback only in the phases a gate's onFail: {repeat: ...} runs again,"
+                    + " and no gate repeats phase '" + phase + "'";
         }
         if (parts.length == 1) {
             return null;

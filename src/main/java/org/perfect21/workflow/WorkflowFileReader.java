@@ -25,6 +25,9 @@ final class WorkflowFileReader {
             "context", "limits");
     private static final Set<String> LIMIT_KEYS = Set.of("maxCostUsd", "maxTokens");
     private static final Set<String> CONTEXT_KEYS = Set.of("maxBytes", "maxTokens");
+    private static final Set<String> REFERENCE_KEYS = Set.of("agent", "forEach", "maxItems");
+    /** The most instances one forEach may make. */
+    private static final int MAX_ITEMS = 100_000;
     private static final Set<String> PHASE_KEYS = Set.of("name", "description", "agents", "parallelism", "timeout",
             "minSuccess", "instruction", "gate");
 
@@ -171,6 +174,8 @@ final class WorkflowFileReader {
         Set<String> declared = new HashSet<>();
         parameters.forEach(p -> declared.add(p.name()));
         List<TemplateScope.EarlierPhase> earlier = new ArrayList<>();
+        List<String> phaseNames = phaseNames(node);
+        Set<Integer> repeated = repeatedPhases(node, phaseNames);
         for (int i = 0; i < node.list().size(); i++) {
             YamlNode phaseNode = node.list().get(i);
             String field = "phases[" + i + "]";
@@ -178,7 +183,8 @@ final class WorkflowFileReader {
                 problems.add(file, phaseNode.line(), field, "must be a mapping with name and agents");
                 continue;
             }
-            PhaseDefinition phase = phase(file, field, i, phaseNode, library, workflow, declared, List.copyOf(earlier), problems);
+            PhaseDefinition phase = phase(file, field, i, phaseNode, library, workflow, declared, List.copyOf(earlier),
+                    phaseNames, repeated.contains(i), problems);
             if (phase != null) {
                 earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.agents().stream().map(PreparedAgent::name).toList()));
             }
@@ -192,9 +198,40 @@ final class WorkflowFileReader {
         return result;
     }
 
+    /** The phases' names as written, before they are read (a gate may name a phase to run again). */
+    private static List<String> phaseNames(YamlNode phases) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < phases.list().size(); i++) {
+            YamlNode phase = phases.list().get(i);
+            YamlNode name = phase.isMap() ? phase.map().get("name") : null;
+            names.add(name != null && name.isScalar() && name.value() != null ? name.text() : "phase-" + (i + 1));
+        }
+        return names;
+    }
+
+    /**
+     * The phases a gate's {@code repeat} may run again (from its target to the gate's phase): their instructions may
+     * read {@code gate.feedback}. Mistakes in a repeat are reported when its gate is read.
+     */
+    private static Set<Integer> repeatedPhases(YamlNode phases, List<String> names) {
+        Set<Integer> repeated = new HashSet<>();
+        for (int k = 0; k < phases.list().size(); k++) {
+            YamlNode phase = phases.list().get(k);
+            YamlNode gate = phase.isMap() ? phase.map().get("gate") : null;
+            YamlNode onFail = gate != null && gate.isMap() ? gate.map().get("onFail") : null;
+            YamlNode target = onFail != null && onFail.isMap() ? onFail.map().get("repeat") : null;
+            int from = target != null && target.isScalar() && target.value() != null ? names.indexOf(target.text()) : -1;
+            for (int i = from; i >= 0 && i <= k; i++) {
+                repeated.add(i);
+            }
+        }
+        return repeated;
+    }
+
     private PhaseDefinition phase(Path file, String field, int index, YamlNode node,
                                   Map<String, AgentDefinitionReader.LoadedAgent> library, String workflow, Set<String> declared,
-                                  List<TemplateScope.EarlierPhase> earlier, DefinitionProblems problems) {
+                                  List<TemplateScope.EarlierPhase> earlier, List<String> phaseNames, boolean repeated,
+                                  DefinitionProblems problems) {
         Map<String, YamlNode> keys = node.map();
         YamlFields.unknownKeys(file, field + ".", keys, PHASE_KEYS, problems);
         String name = YamlFields.scalar(file, field + ".name", keys.get("name"), problems);
@@ -208,12 +245,20 @@ final class WorkflowFileReader {
         Template phaseInstruction = instructionText == null ? null : agents.compileAt(instructionText, file,
                 instructionNode.line(), instructionNode.block(), field + ".instruction", problems);
         List<LocatedTemplate> templates = new ArrayList<>();
-        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates, problems);
+        List<LocatedTemplate> itemTemplates = new ArrayList<>();
+        List<LocatedTemplate> forEachTemplates = new ArrayList<>();
+        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates,
+                itemTemplates, forEachTemplates, problems);
         if (phaseInstruction instanceof LocatedTemplate located) {
-            templates.add(located);
+            // The phase's instruction goes to every agent: it may read an item only when every agent has one.
+            boolean allFanOut = !phaseAgents.isEmpty() && phaseAgents.stream().allMatch(a -> a.fanOut() != null);
+            (allFanOut ? itemTemplates : templates).add(located);
         }
-        TemplateScope scope = new TemplateScope(workflow, declared, earlier, name);
+        TemplateScope scope = new TemplateScope(workflow, declared, earlier, name, repeated);
         templates.forEach(template -> scope.check(template, problems));
+        forEachTemplates.forEach(template -> scope.check(template, problems));
+        TemplateScope itemScope = scope.withItems();
+        itemTemplates.forEach(template -> itemScope.check(template, problems));
         Long parallelism = YamlFields.positive(file, field + ".parallelism", keys.get("parallelism"), problems);
         Duration timeout = null;
         YamlNode timeoutNode = keys.get("timeout");
@@ -225,7 +270,7 @@ final class WorkflowFileReader {
             }
         }
         GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"),
-                phaseAgents.stream().map(PreparedAgent::name).toList(), problems);
+                phaseAgents.stream().map(PreparedAgent::name).toList(), phaseNames, index, problems);
         MinSuccess minSuccess = MinSuccess.ALL;
         YamlNode minNode = keys.get("minSuccess");
         String minField = field + ".minSuccess";
@@ -243,18 +288,24 @@ final class WorkflowFileReader {
                 problems.add(file, minNode.line(), minField,
                         "'" + minNode.text() + "' is neither a count (3) nor a percentage 0..100 (80%)");
                 minSuccess = MinSuccess.ALL;
-            } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()) {
+            } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()
+                    && phaseAgents.stream().noneMatch(a -> a.fanOut() != null)) {
                 problems.add(file, minNode.line(), minField,
                         minSuccess.count() + " is more than the phase's " + phaseAgents.size() + " agents");
             }
         }
         int effectiveParallelism = parallelism == null ? Math.max(1, phaseAgents.size()) : parallelism.intValue();
-        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate());
+        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate(), parallelism != null);
     }
 
+    /**
+     * The phase's agents. Their templates go to {@code templates}, or to {@code itemTemplates} for agents that fan out
+     * (they may read {@code item} and {@code index}); {@code forEach} templates go to {@code forEachTemplates}.
+     */
     private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,
                                        Map<String, AgentDefinitionReader.LoadedAgent> library, Template phaseInstruction,
-                                       List<LocatedTemplate> templates, DefinitionProblems problems) {
+                                       List<LocatedTemplate> templates, List<LocatedTemplate> itemTemplates,
+                                       List<LocatedTemplate> forEachTemplates, DefinitionProblems problems) {
         List<PreparedAgent> result = new ArrayList<>();
         if (node == null || node.value() == null || (node.isList() && node.list().isEmpty())) {
             problems.add(file, node == null ? phaseNode.line() : node.line(), field + ".agents", "a phase needs at least one agent");
@@ -277,24 +328,77 @@ final class WorkflowFileReader {
                 problems.add(file, entry.line(), entryField, "duplicate agent '" + name + "' in this phase");
                 continue;
             }
+            FanOut fanOut = fanOut(file, entryField, entry, forEachTemplates, problems);
             if (loaded.runner() == null) {
                 // Its kind is unknown, which the agent's own problem says.
                 continue;
             }
-            result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
-                    loaded.systemPrompt()));
+            PreparedAgent prepared = new PreparedAgent(loaded.definition(), loaded.runner(),
+                    combine(loaded.instruction(), phaseInstruction), loaded.systemPrompt());
+            result.add(fanOut == null ? prepared : prepared.fanningOut(fanOut));
             // What the agent renders in this phase: its own instruction, and its body when it is a template.
             for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
                 if (template instanceof LocatedTemplate located) {
-                    templates.add(located);
+                    (fanOut == null ? templates : itemTemplates).add(located);
                 }
             }
         }
         return result;
     }
 
+    /**
+     * An entry's {@code forEach} and {@code maxItems}: the items the agent runs once for, rendered when the phase
+     * starts; null when it has none.
+     */
+    private FanOut fanOut(Path file, String field, YamlNode entry, List<LocatedTemplate> forEachTemplates,
+                          DefinitionProblems problems) {
+        if (!entry.isMap()) {
+            return null;
+        }
+        YamlNode forEach = entry.map().get("forEach");
+        YamlNode maxNode = entry.map().get("maxItems");
+        if (forEach == null || forEach.value() == null) {
+            if (maxNode != null) {
+                problems.add(file, maxNode.line(), field + ".maxItems", "maxItems bounds a forEach, and this agent has none");
+            }
+            return null;
+        }
+        if (!forEach.isScalar()) {
+            problems.add(file, forEach.line(), field + ".forEach", "must be a template rendering a JSON array or one item per"
+                    + " line, e.g. \"{{params.files}}\"");
+            return null;
+        }
+        int maxItems = FanOut.DEFAULT_MAX_ITEMS;
+        if (maxNode != null && maxNode.value() != null) {
+            if (maxNode.value() instanceof Long n && n >= 1 && n <= MAX_ITEMS) {
+                maxItems = n.intValue();
+            } else {
+                problems.add(file, maxNode.line(), field + ".maxItems", "'" + maxNode.text() + "' is not a whole number from 1 to "
+                        + MAX_ITEMS);
+            }
+        }
+        Template items = agents.compileAt(forEach.text(), file, forEach.line(), forEach.block(), field + ".forEach", problems);
+        if (items instanceof LocatedTemplate located) {
+            forEachTemplates.add(located);
+        }
+        return new FanOut(items, maxItems, file.getFileName() + " line " + forEach.line() + " " + field + ".forEach");
+    }
+
     private AgentDefinitionReader.LoadedAgent agent(Path file, String field, YamlNode entry,
                                                     Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
+        if (entry.isMap() && entry.map().containsKey("agent")) {
+            // A library agent with what it does in this phase: {agent: <name>, forEach: ..., maxItems: ...}.
+            Map<String, YamlNode> keys = entry.map();
+            YamlFields.unknownKeys(file, field + ".", keys, REFERENCE_KEYS, problems);
+            YamlNode agentNode = keys.get("agent");
+            AgentDefinitionReader.LoadedAgent agent = agentNode.isScalar() && agentNode.value() != null
+                    ? library.get(agentNode.text()) : null;
+            if (agent == null) {
+                problems.add(file, agentNode.line(), field + ".agent", "unknown agent '" + agentNode.text()
+                        + "': no file in the agent library has this name");
+            }
+            return agent;
+        }
         if (entry.isMap()) {
             Map<String, YamlNode> keys = entry.map();
             YamlNode nameNode = keys.get("name");
@@ -318,7 +422,8 @@ final class WorkflowFileReader {
             }
             return agent;
         }
-        problems.add(file, entry.line(), field, "must be an agent name or an inline agent {name, kind, ...}");
+        problems.add(file, entry.line(), field, "must be an agent name, a library agent {agent: <name>, forEach: ...} or an"
+                + " inline agent {name, kind, ...}");
         return null;
     }
 

@@ -189,7 +189,7 @@ class RunControllerTests {
     @Test
     void anAgentsOutputIsPlainTextWithItsTruncationFlag() {
         given(queries.outputs("r-1", "q")).willReturn(List.of(new RunQueries.StoredOutput("only", AgentStatus.COMPLETED,
-                "h\u00e9llo", true)));
+                "h\u00e9llo", true, 1)));
 
         MvcTestResult output = mvc.get().uri("/api/runs/r-1/agents/q/output").with(viewer()).exchange();
 
@@ -200,8 +200,8 @@ class RunControllerTests {
     @Test
     void anAgentThatRanInSeveralPhasesNeedsThePhaseAsked() {
         given(queries.outputs("r-1", "a")).willReturn(List.of(
-                new RunQueries.StoredOutput("build", AgentStatus.COMPLETED, "built", false),
-                new RunQueries.StoredOutput("test", AgentStatus.FAILED, "tested", false)));
+                new RunQueries.StoredOutput("build", AgentStatus.COMPLETED, "built", false, 1),
+                new RunQueries.StoredOutput("test", AgentStatus.FAILED, "tested", false, 1)));
 
         MvcTestResult unchosen = mvc.get().uri("/api/runs/r-1/agents/a/output").with(viewer()).exchange();
         MvcTestResult chosen = mvc.get().uri("/api/runs/r-1/agents/a/output?phase=test").with(viewer()).exchange();

@@ -75,6 +75,7 @@ public final class BenchmarkMain {
         }
         ContextBench.writeWorkflows(jobs);
         CacheBench.writeWorkflow(jobs);
+        FanOutBench.writeWorkflows(jobs);
         long startup = System.nanoTime();
         try (ConfigurableApplicationContext context = engine(scratch, jobs)) {
             results.startupMillis = (System.nanoTime() - startup) / 1_000_000;
@@ -93,6 +94,7 @@ public final class BenchmarkMain {
                         context.getBean(JdbcTemplate.class), settings.repetitions()));
                 results.cache.addAll(CacheBench.measure(context.getBean(WorkflowRunner.class), definitions,
                         context.getBean(JdbcTemplate.class), context.getBean(ResultCache.class), settings.repetitions()));
+                results.fanOut.addAll(FanOutBench.measure(context.getBean(WorkflowRunner.class), definitions, settings.repetitions()));
             } finally {
                 for (Contender contender : contenders.subList(1, contenders.size())) {
                     contender.close();

@@ -39,6 +39,7 @@ final class Report {
         retention();
         ContextBench.render(results.context, this::line);
         CacheBench.render(results.cache, this::line);
+        FanOutBench.render(results.fanOut, this::line);
         git();
         if (results.reports != null) {
             results.reports.report().forEach(this::line);
@@ -110,6 +111,11 @@ final class Report {
         }
         if (results.http != null) {
             httpTarget(results.http.target());
+        }
+        if (!results.fanOut.isEmpty()) {
+            double fanOut = Stats.median(results.fanOut, FanOutBench.Sample::fanOutNanos);
+            line("| " + String.format("%,d", FanOutBench.ITEMS) + " `forEach` items × no-op agent in one phase: ≤ 1 s overhead beyond"
+                    + " the agents | median wall " + Stats.ms(fanOut) + " | " + verdict(fanOut <= 1e9) + " |");
         }
         line("");
     }

@@ -238,7 +238,7 @@ final class ReportBench {
                 jdbc.batchUpdate("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, STATUS, PARAMS, CREATED_AT, STARTED_AT, ENDED_AT, ERROR, ORIGIN,"
                         + " DURATION_MS, QUEUE_WAIT_MS, AGENTS) VALUES (?, ?, ?, '{}', ?, ?, ?, ?, 'api', ?, ?, ?)", runs);
                 jdbc.batchUpdate("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED, REQUIRED,"
-                        + " AGENT_NAMES, STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, 5, ?, ?, 5, ?, ?, ?)", phases);
+                        + " AGENT_NAMES, STARTED_AT, ENDED_AT, ORDINAL) VALUES (?, ?, ?, ?, 5, ?, ?, 5, ?, ?, ?, ?)", phases);
                 jdbc.batchUpdate("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, STATUS, ATTEMPTS,"
                         + " STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES, OUTPUT, CACHE_HIT, CACHE_TIER, ERROR)"
                         + " VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", agents);
@@ -294,7 +294,7 @@ final class ReportBench {
             }
             at = phaseStart.plusMillis(longest + 5);
             phases.add(new Object[] {runId, p, "p" + p, running ? "RUNNING" : status, running ? 0 : 5 - failed, failed,
-                    String.join("\n", names), utc(phaseStart), running ? null : utc(at)});
+                    String.join("\n", names), utc(phaseStart), running ? null : utc(at), p + 1});
         }
         Instant ended = running ? null : at.plusMillis(10);
         // The figures RunHistory keeps on the run row: duration and agents once it ended, queue wait once it started.

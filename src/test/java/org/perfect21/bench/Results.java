@@ -16,6 +16,7 @@ final class Results {
     final List<RetentionBench.HeapSample> retentionHeap = new ArrayList<>();
     final List<ContextBench.Sample> context = new ArrayList<>();
     final List<CacheBench.Sample> cache = new ArrayList<>();
+    final List<FanOutBench.Sample> fanOut = new ArrayList<>();
     long retentionMillis;
     /** The git snapshot section; null when it was not measured. */
     GitBench.Result git;

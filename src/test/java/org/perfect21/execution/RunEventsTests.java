@@ -58,7 +58,7 @@ class RunEventsTests extends EngineTestSupport {
         assertThat(mine).extracting(e -> e.getClass().getSimpleName() + phaseOf(e)).containsExactly(
                 "RunStarted", "PhaseStarted0", "AgentStarted0", "AgentStarted0", "AgentCompleted0", "AgentCompleted0",
                 "PhaseFinished0", "PhaseStarted1", "AgentStarted1", "AgentCompleted1", "PhaseFinished1", "RunFinished");
-        assertThat(mine.get(1)).isEqualTo(new PhaseStarted(runId, 0, "first", List.of("a", "b"), ((PhaseStarted) mine.get(1)).at()));
+        assertThat(mine.get(1)).isEqualTo(new PhaseStarted(runId, 0, 1, "first", List.of("a", "b"), ((PhaseStarted) mine.get(1)).at()));
         assertThat(mine).filteredOn(AgentCompleted.class::isInstance).map(AgentCompleted.class::cast)
                 .allSatisfy(agent -> {
                     assertThat(agent.status()).isEqualTo(AgentStatus.COMPLETED);

@@ -151,8 +151,8 @@ final class ReportFixture {
     }
 
     private void phase(String run, int index, int agents) {
-        jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED, REQUIRED, AGENT_NAMES)"
-                + " VALUES (?, ?, ?, 'COMPLETED', ?, 0, 0, ?, '')", run, index, "p" + index, agents, agents);
+        jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED, REQUIRED, AGENT_NAMES,"
+                + " ORDINAL) VALUES (?, ?, ?, 'COMPLETED', ?, 0, 0, ?, '', ?)", run, index, "p" + index, agents, agents, index + 1);
     }
 
     private void agent(String run, int phase, int index, String agent, String status, int attempts, long ended, long duration,

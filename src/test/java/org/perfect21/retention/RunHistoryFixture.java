@@ -126,7 +126,7 @@ public final class RunHistoryFixture {
         Rows runRows = new Rows("INSERT INTO P21_RUN (RUN_ID, WORKFLOW, STATUS, PARAMS, JOB_INSTANCE_ID, JOB_EXECUTION_ID,"
                 + " CREATED_AT, STARTED_AT, ENDED_AT, ORIGIN) VALUES (?, ?, ?, '{}', ?, ?, ?, ?, ?, 'api')");
         Rows phases = new Rows("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED, REQUIRED,"
-                + " AGENT_NAMES, STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
+                + " AGENT_NAMES, STARTED_AT, ENDED_AT, ORDINAL) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)");
         Rows agents = new Rows("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, STATUS, ATTEMPTS,"
                 + " STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES, OUTPUT) VALUES (?, ?, ?, ?, ?, 'simulated', ?, 1, ?, ?, 5, ?, ?)");
         DefaultJobKeyGenerator keys = new DefaultJobKeyGenerator();
@@ -166,7 +166,7 @@ public final class RunHistoryFixture {
                             created, created, (long) run.outputBytes(), output);
                 }
                 phases.add(run.runId(), p, "p" + p, run.status(), run.agentsPerPhase(), run.agentsPerPhase(), run.agentsPerPhase(),
-                        String.join("\n", names), created, ended);
+                        String.join("\n", names), created, ended, p + 1);
             }
         }
         for (Rows rows : List.of(instances, executions, params, jobContexts, steps, stepContexts, runRows, phases, agents)) {

@@ -135,12 +135,12 @@ class TemplateReferenceTests {
         List<DefinitionProblem> problems = jobs.loadFails().problems();
 
         assertThat(problems).extracting(DefinitionProblem::message).containsExactly(
-                "{{param.x}} (column 1): unknown name 'param' (an instruction may read agent, context, git, params, phase, run,"
+                "{{param.x}} (column 1): unknown name 'param' (an instruction may read agent, context, gate, git, params, phase, run,"
                         + " workflow)",
                 "{{run.number}} (column 13): 'run' has no 'number' (it has id)",
                 "{{git.branches}} (column 28): 'git' has no 'branches' (it has base, branch, clean, commits, detached, diffstat,"
                         + " empty, head, repository, shortHead, status)",
-                "{{agnt}} (column 65): unknown name 'agnt' (an instruction may read agent, context, git, params, phase, run,"
+                "{{agnt}} (column 65): unknown name 'agnt' (an instruction may read agent, context, gate, git, params, phase, run,"
                         + " workflow, and the fields of context.entries: agent, bytes, content, cut, kind, phase, tokens)");
     }
 

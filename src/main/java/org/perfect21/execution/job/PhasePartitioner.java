@@ -4,55 +4,58 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
+import org.perfect21.execution.live.PhaseAgents;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * Deals a phase's agents round-robin into at most {@code gridSize} partitions, and the phase's
- * parallelism among them. Each partition's context names its agents by index.
+ * Deals a phase's agents round-robin into at most {@code gridSize} partitions, and the phase's parallelism among them.
+ * A partition's agents are worked out from its number (in its step's name) and the split recorded here when Spring
+ * Batch asks for it, never from a partition's saved context: a partition that runs again in a later iteration of a
+ * gate's repeat gets the context of its earlier run, and a forEach may have given that iteration other agents.
  */
 final class PhasePartitioner implements Partitioner {
 
-    static final String AGENTS = "agents";
-    static final String PARALLELISM = "parallelism";
+    private static final String PARTITION = "partition";
 
-    private final int agents;
-    private final int parallelism;
+    private final PhaseAgents agents;
+    private final int phaseIndex;
 
-    PhasePartitioner(int agents, int parallelism) {
+    PhasePartitioner(PhaseAgents agents, int phaseIndex) {
         this.agents = agents;
-        this.parallelism = parallelism;
+        this.phaseIndex = phaseIndex;
     }
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        int partitions = Math.max(1, Math.min(gridSize, agents));
-        List<List<Integer>> dealt = new ArrayList<>();
-        for (int p = 0; p < partitions; p++) {
-            dealt.add(new ArrayList<>());
-        }
-        for (int agent = 0; agent < agents; agent++) {
-            dealt.get(agent % partitions).add(agent);
-        }
+        int partitions = Math.max(1, Math.min(gridSize, agents.of(phaseIndex).size()));
+        agents.recordPartitions(phaseIndex, partitions);
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         for (int p = 0; p < partitions; p++) {
-            ExecutionContext context = new ExecutionContext();
-            context.putString(AGENTS, dealt.get(p).stream().map(String::valueOf).collect(Collectors.joining(",")));
-            // Split the phase's parallelism so that all partitions together never exceed it.
-            int share = parallelism / partitions + (p < parallelism % partitions ? 1 : 0);
-            context.putInt(PARALLELISM, Math.max(1, share));
-            contexts.put("partition" + p, context);
+            contexts.put(PARTITION + p, new ExecutionContext());
         }
         return contexts;
     }
 
-    static List<Integer> agentsOf(ExecutionContext context) {
-        String list = context.getString(AGENTS);
-        if (list.isEmpty()) {
-            return List.of();
+    /** The indexes of the agents of the partition whose worker step is named {@code stepName}. */
+    static List<Integer> agentsOf(String stepName, int partitions, int agents) {
+        int partition = partitionOf(stepName);
+        List<Integer> dealt = new ArrayList<>();
+        for (int agent = partition; agent < agents; agent += partitions) {
+            dealt.add(agent);
         }
-        return java.util.Arrays.stream(list.split(",")).map(Integer::valueOf).toList();
+        return dealt;
+    }
+
+    /** The partition's share of the phase's parallelism: all partitions together never exceed it. */
+    static int parallelismOf(String stepName, int partitions, int parallelism) {
+        int partition = partitionOf(stepName);
+        int share = parallelism / partitions + (partition < parallelism % partitions ? 1 : 0);
+        return Math.max(1, share);
+    }
+
+    private static int partitionOf(String stepName) {
+        return Integer.parseInt(stepName.substring(stepName.lastIndexOf(PARTITION) + PARTITION.length()));
     }
 }

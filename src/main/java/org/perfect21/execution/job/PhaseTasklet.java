@@ -53,13 +53,20 @@ final class PhaseTasklet implements Tasklet {
         LiveRun live = liveRuns.get(plan.runId())
                 .orElseThrow(() -> new IllegalStateException("run " + plan.runId() + " is not registered as executing"));
         interruptIfStopped(live);
-        List<Integer> agents = PhasePartitioner.agentsOf(context);
-        Map<Integer, AgentResult> prior = plan.restart() ? history.agentStates(plan.runId(), phaseIndex) : Map.of();
+        int count = plan.agents().of(phaseIndex).size();
+        int split = plan.agents().partitions(phaseIndex);
+        List<Integer> agents = PhasePartitioner.agentsOf(step.getStepName(), split, count);
+        int parallelism = PhasePartitioner.parallelismOf(step.getStepName(), split,
+                plan.workflow().phases().get(phaseIndex).parallelismFor(count));
+        // Written by the decider between phases only, so partitions read the same values.
+        ExecutionContext job = step.getJobExecution().getExecutionContext();
+        int iteration = GateIterations.iteration(plan.workflow(), phaseIndex, job);
+        Map<Integer, AgentResult> prior = plan.restart() ? history.agentStates(plan.runId(), phaseIndex, iteration) : Map.of();
         List<Integer> todo = agents.stream().filter(i -> !isCompleted(prior.get(i))).toList();
         int alreadySucceeded = agents.size() - todo.size();
-        List<AgentResult> finished = partitions.run(new PhasePartitions.Work(plan, phaseIndex, todo, prior, live),
-                context.getInt(PhasePartitioner.PARALLELISM));
-        offerToContext(agents, finished, prior);
+        List<AgentResult> finished = partitions.run(new PhasePartitions.Work(plan, phaseIndex, iteration, todo, prior, live,
+                GateIterations.feedback(job, phaseIndex)), parallelism);
+        offerToContext(agents, iteration, finished, prior);
         long succeeded = finished.stream().filter(AgentResult::succeeded).count();
         context.putInt(SUCCEEDED, alreadySucceeded + (int) succeeded);
         context.putInt(FAILED, finished.size() - (int) succeeded);
@@ -73,7 +80,7 @@ final class PhaseTasklet implements Tasklet {
      * Hands this partition's completed outputs to the run's context; on a restart also those of agents an
      * earlier execution completed (read back once, only then).
      */
-    private void offerToContext(List<Integer> agents, List<AgentResult> finished, Map<Integer, AgentResult> prior) {
+    private void offerToContext(List<Integer> agents, int iteration, List<AgentResult> finished, Map<Integer, AgentResult> prior) {
         if (plan.context().committed(phaseIndex)) {
             return;
         }
@@ -90,7 +97,7 @@ final class PhaseTasklet implements Tasklet {
             }
         }
         if (!completedBefore.isEmpty()) {
-            for (AgentResult r : history.completedResults(plan.runId(), phaseIndex)) {
+            for (AgentResult r : history.completedResults(plan.runId(), phaseIndex, iteration)) {
                 if (completedBefore.contains(r.agentIndex())) {
                     outputs.add(new ContextInput(r.agentIndex(), r.phase(), r.agent(), r.kind(), r.output(), r.tokens()));
                 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.perfect21.execution.ExecutionProperties;
 import org.perfect21.history.AgentStatus;
+import org.perfect21.history.PhaseStatus;
 import org.perfect21.history.RunDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,17 +77,21 @@ public class LiveRuns implements SmartLifecycle {
         List<RunDocument.Phase> phases = new ArrayList<>(document.phases().size());
         for (int p = 0; p < document.phases().size(); p++) {
             RunDocument.Phase phase = document.phases().get(p);
+            if (phase.status() != PhaseStatus.RUNNING) {
+                // Only a running phase has agents in flight (an earlier iteration of it has none).
+                phases.add(phase);
+                continue;
+            }
             List<RunDocument.Agent> agents = new ArrayList<>(phase.agents().size());
             for (int a = 0; a < phase.agents().size(); a++) {
                 RunDocument.Agent agent = phase.agents().get(a);
-                LiveRun.RunningAgent now = live.running(p, a);
+                LiveRun.RunningAgent now = live.running(phase.index(), a);
                 // A live entry means an attempt is in flight now, even when an earlier execution left a row.
                 agents.add(now != null
                         ? RunDocument.Agent.running(agent.agent(), AgentStatus.RUNNING, now.startedAt(), now.attempt())
                         : agent);
             }
-            phases.add(new RunDocument.Phase(phase.name(), phase.status(), phase.durationMs(), phase.succeeded(),
-                    phase.failed(), phase.required(), agents, phase.gate()));
+            phases.add(phase.withAgents(agents));
         }
         return new RunDocument(document.runId(), document.workflow(), document.status(), document.startedAt(),
                 document.endedAt(), document.durationMs(), document.error(), phases, document.context(), document.usage());

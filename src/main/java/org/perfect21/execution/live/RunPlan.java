@@ -11,9 +11,15 @@ import org.perfect21.workflow.WorkflowDefinition;
  * @param restart whether this execution restarts an earlier, failed one of the same run
  * @param context the run's context: outputs of finished phases under the budget, restored on a restart
  * @param spend   what the run's agents used against the workflow's limits, counted on from earlier executions
+ * @param agents  the agents each phase runs (a forEach's instances once its phase started)
  */
 public record RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
-                      RunContext context, RunSpend spend) {
+                      RunContext context, RunSpend spend, PhaseAgents agents) {
+
+    public RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
+                   RunContext context, RunSpend spend) {
+        this(runId, workflow, params, restart, context, spend, new PhaseAgents(workflow));
+    }
 
     public RunPlan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart,
                    RunContext context) {

@@ -37,6 +37,7 @@ final class AgentAttempts {
     private final PhaseDefinition phase;
     private final AgentDispatcher dispatcher;
     private final Executor executor;
+    private final int iteration;
     private final Duration defaultTimeout;
     private final RetryBackoff backoff;
     private final LiveRun live;
@@ -44,10 +45,11 @@ final class AgentAttempts {
     private final Set<CompletableFuture<AgentOutcome>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException cutShortBy;
 
-    AgentAttempts(RunPlan plan, int phaseIndex, AgentDispatcher dispatcher, Executor executor, Duration defaultTimeout,
-                  RetryBackoff backoff, LiveRun live, RunEvents events) {
+    AgentAttempts(RunPlan plan, int phaseIndex, int iteration, AgentDispatcher dispatcher, Executor executor,
+                  Duration defaultTimeout, RetryBackoff backoff, LiveRun live, RunEvents events) {
         this.plan = plan;
         this.phaseIndex = phaseIndex;
+        this.iteration = iteration;
         this.phase = plan.workflow().phases().get(phaseIndex);
         this.dispatcher = dispatcher;
         this.executor = executor;
@@ -113,7 +115,7 @@ final class AgentAttempts {
         events.publish(new AgentStarted(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(), attemptNumber,
                 startedAt));
         AgentCall call = new AgentCall(plan.runId(), phase.name(), prompt.instruction(), prompt.system(), attemptNumber,
-                plan.params(), executor);
+                plan.params(), executor, iteration);
         CompletableFuture<AgentOutcome> running = agent.runner().start(call);
         running.orTimeout(timeoutOf(agent).toMillis(), TimeUnit.MILLISECONDS);
         inFlight.add(running);

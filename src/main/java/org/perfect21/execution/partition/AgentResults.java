@@ -1,6 +1,7 @@
 package org.perfect21.execution.partition;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.perfect21.agent.AgentOutcome;
@@ -19,13 +20,18 @@ final class AgentResults {
 
     private final String runId;
     private final int phaseIndex;
+    private final int iteration;
     private final PhaseDefinition phase;
+    private final List<PreparedAgent> agents;
     private final Map<Integer, AgentResult> prior;
     private final long storedLimit;
 
-    AgentResults(String runId, int phaseIndex, PhaseDefinition phase, Map<Integer, AgentResult> prior, long storedLimit) {
+    AgentResults(String runId, int phaseIndex, int iteration, PhaseDefinition phase, List<PreparedAgent> agents,
+                 Map<Integer, AgentResult> prior, long storedLimit) {
+        this.agents = agents;
         this.runId = runId;
         this.phaseIndex = phaseIndex;
+        this.iteration = iteration;
         this.phase = phase;
         this.prior = prior;
         this.storedLimit = storedLimit;
@@ -45,7 +51,7 @@ final class AgentResults {
                 recorded(agentIndex), outcome.succeeded() ? AgentStatus.COMPLETED : failedAs,
                 priorAttempts(agentIndex) + attempts, startedAt, Instant.now(), outcome.outputBytes(),
                 outcome.truncated() || stored.length() < outcome.output().length(), stored, outcome.error(),
-                outcome.tokens(), cacheTier, outcome.usage(), outcome.model());
+                outcome.tokens(), cacheTier, outcome.usage(), outcome.model(), iteration);
     }
 
     /** An agent the result cache answered for: completed, no attempt made. */
@@ -56,18 +62,19 @@ final class AgentResults {
         return new AgentResult(runId, phaseIndex, agentIndex, phase.name(), agent(agentIndex).name(), kind(agentIndex),
                 recorded(agentIndex), AgentStatus.COMPLETED, priorAttempts(agentIndex), now, now, result.outputBytes(),
                 result.truncated() || stored.length() < result.output().length(), stored, null, result.tokens(),
-                hit.tier().name());
+                hit.tier().name(), null, null, iteration);
     }
 
     /** An agent that failed without an outcome (an error outside its attempts). */
     AgentResult failed(int agentIndex, AgentStatus status, String error) {
         Instant now = Instant.now();
         return new AgentResult(runId, phaseIndex, agentIndex, phase.name(), agent(agentIndex).name(), kind(agentIndex),
-                recorded(agentIndex), status, priorAttempts(agentIndex) + 1, now, now, 0, false, "", error);
+                recorded(agentIndex), status, priorAttempts(agentIndex) + 1, now, now, 0, false, "", error, null, null, null,
+                null, iteration);
     }
 
     private PreparedAgent agent(int agentIndex) {
-        return phase.agents().get(agentIndex);
+        return agents.get(agentIndex);
     }
 
     private String kind(int agentIndex) {

@@ -35,6 +35,7 @@ final class PartitionExecution implements Stoppable {
     private final RunPlan plan;
     private final PhaseDefinition phase;
     private final List<Integer> todo;
+    private final List<PreparedAgent> agents;
     private final Executor executor;
     private final LiveRun live;
     private final RunEvents events;
@@ -54,13 +55,14 @@ final class PartitionExecution implements Stoppable {
         this.phaseIndex = work.phaseIndex();
         this.phase = plan.workflow().phases().get(phaseIndex);
         this.todo = work.todo();
+        this.agents = plan.agents().of(phaseIndex);
         this.live = work.live();
         this.attempts = attempts;
         this.results = results;
         this.cache = cache;
         this.executor = executor;
         this.events = events;
-        this.instructions = new InstructionScope(plan, phaseIndex);
+        this.instructions = new InstructionScope(plan, phaseIndex, work.iteration(), work.feedback());
     }
 
     /** Starts the agents, then writes their results as they finish until all are written; returns every result. */
@@ -116,7 +118,7 @@ final class PartitionExecution implements Stoppable {
         runAgent(agentIndex).whenComplete((result, failure) -> {
             live.agentEnded(phaseIndex, agentIndex);
             finished.add(result != null ? result
-                    : results.failed(agentIndex, failedStatus(), attempts.describe(phase.agents().get(agentIndex), failure)));
+                    : results.failed(agentIndex, failedStatus(), attempts.describe(agents.get(agentIndex), failure)));
             if (next.get() < todo.size()) {
                 // Start the next agent off the completing thread (it may be a JDK timer or process reaper).
                 executor.execute(this::startNext);
@@ -126,7 +128,7 @@ final class PartitionExecution implements Stoppable {
 
     /** Runs one agent; a cacheable agent is first looked up in the result cache, and a success is offered to it. */
     private CompletableFuture<AgentResult> runAgent(int agentIndex) {
-        PreparedAgent agent = phase.agents().get(agentIndex);
+        PreparedAgent agent = agents.get(agentIndex);
         InstructionScope.Prompt prompt = instructions.render(agent);
         CachePolicy policy = agent.definition().cache();
         if (!policy.enabled()) {

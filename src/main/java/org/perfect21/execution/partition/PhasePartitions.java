@@ -21,10 +21,13 @@ public class PhasePartitions {
     /**
      * One partition's work.
      *
-     * @param todo  the indexes of its agents that have not completed yet
-     * @param prior the rows an earlier execution of the run left for its agents, by index
+     * @param iteration 1, or the iteration of the gate's repeat that runs the phase again
+     * @param todo      the indexes of its agents that have not completed yet
+     * @param prior     the rows an earlier execution of the run left for its agents in this iteration, by index
+     * @param feedback  what the failed gate that sent the work back says, or "" in a first iteration
      */
-    public record Work(RunPlan plan, int phaseIndex, List<Integer> todo, Map<Integer, AgentResult> prior, LiveRun live) {
+    public record Work(RunPlan plan, int phaseIndex, int iteration, List<Integer> todo, Map<Integer, AgentResult> prior,
+                       LiveRun live, String feedback) {
     }
 
     private final AgentDispatcher dispatcher;
@@ -50,11 +53,12 @@ public class PhasePartitions {
      */
     public List<AgentResult> run(Work work, int parallelism) throws InterruptedException {
         String runId = work.plan().runId();
-        AgentAttempts attempts = new AgentAttempts(work.plan(), work.phaseIndex(), dispatcher, executor,
+        AgentAttempts attempts = new AgentAttempts(work.plan(), work.phaseIndex(), work.iteration(), dispatcher, executor,
                 properties.defaultAgentTimeout(), new RetryBackoff(properties.retryBackoff(), properties.maxRetryBackoff()),
                 work.live(), events);
-        AgentResults results = new AgentResults(runId, work.phaseIndex(), work.plan().workflow().phases().get(work.phaseIndex()),
-                work.prior(), properties.storedOutput().toBytes());
+        AgentResults results = new AgentResults(runId, work.phaseIndex(), work.iteration(),
+                work.plan().workflow().phases().get(work.phaseIndex()), work.plan().agents().of(work.phaseIndex()), work.prior(),
+                properties.storedOutput().toBytes());
         CachedResults cached = new CachedResults(cache, executor, runId, work.plan().params());
         return new PartitionExecution(work, attempts, results, cached, executor, events).run(parallelism, history);
     }

@@ -133,7 +133,7 @@ class SecurityConfigurationTests {
         given(launcher.launch(any(), anyMap(), any(), any())).willReturn(new Launch("r-1", RunStatus.QUEUED, false));
         given(launcher.restart(any())).willReturn(new Launch("r-1", RunStatus.QUEUED, false));
         given(queries.outputs(any(), any())).willReturn(List.of(new RunQueries.StoredOutput("only", AgentStatus.COMPLETED,
-                "out", false)));
+                "out", false, 1)));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.perfect21.execution.job;
+
+import java.util.List;
+
+import org.perfect21.workflow.GateDefinition;
+import org.perfect21.workflow.PhaseDefinition;
+import org.perfect21.workflow.WorkflowDefinition;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Which iteration of a phase runs now, kept in the job's execution context so that a restart resumes in it
+ * (Spring Batch hands a restarted job the context of the execution before). A gate that repeats counts its repeats;
+ * a phase's iteration is 1 plus the repeats of every gate whose loop holds it, so each time a phase runs again its
+ * iteration grows, and every iteration keeps its own rows.
+ */
+final class GateIterations {
+
+    private static final String REPEATS = "gate.repeats.";
+    private static final String FEEDBACK = "gate.feedback.";
+
+    private GateIterations() {
+    }
+
+    /** The iteration phase {@code phaseIndex} is in. */
+    static int iteration(WorkflowDefinition workflow, int phaseIndex, ExecutionContext job) {
+        int iteration = 1;
+        List<PhaseDefinition> phases = workflow.phases();
+        for (int gate = phaseIndex; gate < phases.size(); gate++) {
+            GateDefinition.Repeat repeat = phases.get(gate).gate().repeat();
+            if (repeat != null && repeat.phaseIndex() <= phaseIndex) {
+                iteration += repeatsUsed(job, gate);
+            }
+        }
+        return iteration;
+    }
+
+    /** Whether a gate's repeat may run the phase again: a restart must then look at it again, complete or not. */
+    static boolean repeatable(WorkflowDefinition workflow, int phaseIndex) {
+        List<PhaseDefinition> phases = workflow.phases();
+        for (int gate = phaseIndex; gate < phases.size(); gate++) {
+            GateDefinition.Repeat repeat = phases.get(gate).gate().repeat();
+            if (repeat != null && repeat.phaseIndex() <= phaseIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many times the gate of phase {@code gateIndex} has sent the work back so far in the run. */
+    static int repeatsUsed(ExecutionContext job, int gateIndex) {
+        return job.getInt(REPEATS + gateIndex, 0);
+    }
+
+    /** What the last failed gate whose loop holds the phase said, or "" before any did. */
+    static String feedback(ExecutionContext job, int phaseIndex) {
+        return job.getString(FEEDBACK + phaseIndex, "");
+    }
+
+    /** Counts a repeat of the gate of phase {@code gateIndex}; the phases it runs again read its feedback. */
+    static void recordRepeat(ExecutionContext job, WorkflowDefinition workflow, int gateIndex, String feedback) {
+        GateDefinition.Repeat repeat = workflow.phases().get(gateIndex).gate().repeat();
+        job.putInt(REPEATS + gateIndex, repeatsUsed(job, gateIndex) + 1);
+        for (int phase = repeat.phaseIndex(); phase <= gateIndex; phase++) {
+            job.putString(FEEDBACK + phase, feedback);
+        }
+    }
+}
