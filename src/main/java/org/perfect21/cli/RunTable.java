@@ -15,6 +15,15 @@ final class RunTable {
     private RunTable() {
     }
 
+    /** A gate's verdict after the phase's line: passed, or the first check that failed. */
+    private static String gate(RunDocument.Gate gate) {
+        if (gate == null) {
+            return "";
+        }
+        return gate.passed() ? "; gate passed" : "; gate failed: " + gate.checks().stream().filter(c -> !c.passed()).findFirst()
+                .map(c -> oneLine(c.check() + ": " + c.detail())).orElse("");
+    }
+
     static void print(RunDocument run, PrintStream out) {
         out.printf("run %s  workflow %s  %s in %s%n", run.runId(), run.workflow(), run.status(), millis(run.durationMs()));
         if (run.error() != null) {
@@ -22,14 +31,16 @@ final class RunTable {
         }
         row(out, "PHASE", "AGENT", "STATUS", "DURATION", "ATTEMPTS", "OUTPUT", "CACHE", "ERROR");
         for (RunDocument.Phase phase : run.phases()) {
+            // A phase a gate's repeat ran again is shown once per iteration: review#2.
+            String name = phase.iteration() > 1 ? phase.name() + "#" + phase.iteration() : phase.name();
             for (RunDocument.Agent agent : phase.agents()) {
-                row(out, phase.name(), agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
+                row(out, name, agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
                         bytes(agent.outputBytes()) + (agent.outputTruncated() ? "*" : ""),
                         agent.cacheTier() == null ? "" : agent.cacheTier().toLowerCase(Locale.ROOT),
                         agent.error() == null ? "" : oneLine(agent.error()));
             }
-            out.printf("%-20s %s: %d of %d succeeded (%d required) in %s%n", "", phase.status(), phase.succeeded(),
-                    phase.agents().size(), phase.required(), millis(phase.durationMs()));
+            out.printf("%-20s %s: %d of %d succeeded (%d required) in %s%s%n", "", phase.status(), phase.succeeded(),
+                    phase.agents().size(), phase.required(), millis(phase.durationMs()), gate(phase.gate()));
         }
         RunDocument.Context context = run.context();
         if (context != null) {

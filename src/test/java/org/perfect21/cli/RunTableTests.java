@@ -33,6 +33,23 @@ class RunTableTests {
         assertThat(print(agent("simulated", Usage.UNKNOWN))).doesNotContain("usage");
     }
 
+    @Test
+    void aRepeatedPhaseIsShownPerIterationWithItsGate() {
+        RunDocument.Agent verdict = agent("verdict", Usage.UNKNOWN);
+        RunDocument.Gate failed = new RunDocument.Gate(false, List.of(new RunDocument.GateCheck("minSuccess 100%", true, "1 of 1"),
+                new RunDocument.GateCheck("verdict matches PASS", false, "not found in its output:\nFAIL")));
+        RunDocument run = new RunDocument("r-1", "wf", RunStatus.COMPLETED, Instant.EPOCH, Instant.EPOCH.plusSeconds(1), 1000L, null,
+                List.of(new RunDocument.Phase("review", 0, 1, PhaseStatus.COMPLETED, 900L, 1, 0, 1, List.of(verdict), failed),
+                        new RunDocument.Phase("review", 0, 2, PhaseStatus.COMPLETED, 900L, 1, 0, 1, List.of(verdict),
+                                new RunDocument.Gate(true, List.of()))), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunTable.print(run, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("1 of 1 succeeded (1 required) in 900 ms; gate failed: verdict matches PASS: not found in its output: FAIL")
+                .contains("review#2").contains("; gate passed");
+    }
+
     private static RunDocument.Agent agent(String name, Usage usage) {
         Instant at = Instant.parse("2026-12-03T10:00:00Z");
         return new RunDocument.Agent(name, AgentStatus.COMPLETED, at, at.plusMillis(900), 900L, 1, 100, false, null, false, null,

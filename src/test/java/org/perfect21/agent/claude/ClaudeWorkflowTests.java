@@ -164,6 +164,7 @@ class ClaudeWorkflowTests {
 
     @Test
     void theShippedCodeReviewWorkflowReviewsAChangeWithFourReviewersAndASummary(CapturedOutput output) throws Exception {
+        // The summarizer forgets its verdict the first time: the summary's gate sends it back, with what was missing.
         Path repository = Files.createDirectories(dir.resolve("reviewed"));
         try (TestRepository git = TestRepository.init(repository)) {
             git.write("Users.java", "class Users {\n}\n").commitAll("Users");
@@ -179,16 +180,21 @@ class ClaudeWorkflowTests {
         for (String reviewer : findings.keySet()) {
             bodies.put(reviewer, body(Path.of("jobs/agents/review", reviewer + ".md")));
         }
+        java.util.concurrent.atomic.AtomicInteger summaries = new java.util.concurrent.atomic.AtomicInteger();
         api.answer(request -> findings.entrySet().stream()
                 .filter(finding -> request.systemText().endsWith(bodies.get(finding.getKey())))
                 .map(finding -> Reply.text(finding.getValue()).tokens(5000, 300, 0, 0))
-                .findFirst().orElse(Reply.text("REQUEST CHANGES: fix the injection first.").tokens(1500, 80, 0, 0)));
+                .findFirst().orElseGet(() -> Reply.text(summaries.getAndIncrement() == 0 ? "Mostly fine, one injection."
+                        : "REQUEST CHANGES: fix the injection first.").tokens(1500, 80, 0, 0)));
         WorkflowDefinition workflow = loader.load().workflow("code-review").orElseThrow();
 
         RunDocument run = runner.run(workflow, Map.of("repository", repository.toString()));
 
         assertThat(run.status()).as(String.valueOf(run.error())).isEqualTo(RunStatus.COMPLETED);
-        assertThat(run.phases()).extracting(RunDocument.Phase::name).containsExactly("snapshot", "review", "summary");
+        assertThat(run.phases()).extracting(p -> p.name() + "#" + p.iteration())
+                .containsExactly("snapshot#1", "review#1", "summary#1", "summary#2");
+        assertThat(run.phases().get(2).gate().passed()).isFalse();
+        assertThat(run.phases().get(3).gate().passed()).isTrue();
         assertThat(run.phases().get(1).agents()).extracting(RunDocument.Agent::agent)
                 .containsExactly("security-reviewer", "test-reviewer", "performance-reviewer", "style-reviewer");
         List<RecordedRequest> messages = api.messages();
@@ -199,12 +205,16 @@ class ClaudeWorkflowTests {
                     .satisfies(m -> assertThat(m.userText()).as("the diff from the context")
                             .contains("Review the change HEAD~1..", "Find users by name", "+    String find(String name)"));
         }
-        RecordedRequest summary = messages.stream()
-                .filter(m -> m.systemText().endsWith(body(Path.of("jobs/agents/review/review-summarizer.md")))).findFirst().orElseThrow();
-        assertThat(summary.userText()).contains(findings.values());
-        assertThat(jdbc.queryForObject("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'review-summarizer'",
-                String.class, run.runId())).isEqualTo("REQUEST CHANGES: fix the injection first.");
-        assertThat(run.usage().inputTokens()).isEqualTo(4 * 5000 + 1500);
+        List<RecordedRequest> summary = messages.stream()
+                .filter(m -> m.systemText().endsWith(body(Path.of("jobs/agents/review/review-summarizer.md")))).toList();
+        assertThat(summary).hasSize(2);
+        assertThat(summary.get(0).userText()).contains(findings.values()).doesNotContain("no verdict line");
+        assertThat(summary.get(1).userText()).contains(findings.values()).contains("Your previous review had no verdict line",
+                "The gate of phase 'summary' failed in iteration 1", "Output of review-summarizer:\nMostly fine, one injection.");
+        assertThat(jdbc.queryForList("SELECT OUTPUT FROM P21_AGENT_RESULT WHERE RUN_ID = ? AND AGENT = 'review-summarizer'"
+                + " ORDER BY ITERATION", String.class, run.runId()))
+                .containsExactly("Mostly fine, one injection.", "REQUEST CHANGES: fix the injection first.");
+        assertThat(run.usage().inputTokens()).isEqualTo(4 * 5000 + 2 * 1500);
         assertThat(run.usage().costUsd()).isPositive();
         assertTheKeyIsNowhere(output, run);
     }
