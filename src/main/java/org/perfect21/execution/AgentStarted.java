@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * An attempt of an agent has started (published for each attempt, retries included).
  *
- * @param attempt the attempt's number across the run's executions, from 1
+ * @param iteration 1, or the iteration of a gate's repeat that runs the phase again
+ * @param attempt   the attempt's number across the run's executions, from 1
  */
-public record AgentStarted(String runId, int phaseIndex, int agentIndex, String phase, String agent, int attempt,
+public record AgentStarted(String runId, int phaseIndex, int iteration, int agentIndex, String phase, String agent, int attempt,
                            Instant at) {
 }

@@ -85,15 +85,15 @@ final class FanOutBench {
         line.accept("## Dynamic fan-out (`forEach`)");
         line.accept("");
         line.accept("One phase of one `simulated` no-op agent (64-byte output, completes at once) with `forEach` over a `list` parameter of "
-                + ITEMS + " items, against the same phase with its " + ITEMS + " agents written out in the file (same kind, same "
+                + String.format("%,d", ITEMS) + " items, against the same phase with its " + String.format("%,d", ITEMS) + " agents written out in the file (same kind, same "
                 + "partitions, same rows written), run alternately in one JVM; medians of " + samples.size() + ". A no-op agent "
                 + "takes no time, so a run's wall is the engine's overhead beyond its agents: rendering the items, "
-                + ITEMS + " instances, " + ITEMS + " result rows, the phase's gate.");
+                + String.format("%,d instances, %,d result rows", ITEMS, ITEMS) + ", the phase's gate.");
         line.accept("");
         line.accept("| phase | wall p50 | ratio to written out |");
         line.accept("| --- | ---: | ---: |");
-        line.accept(String.format("| %d forEach items | %s | %s |", ITEMS, Stats.ms(fanOut), Stats.ratio(fanOut / written)));
-        line.accept(String.format("| %d agents written out | %s | 1.000 |", ITEMS, Stats.ms(written)));
+        line.accept(String.format("| %,d forEach items | %s | %s |", ITEMS, Stats.ms(fanOut), Stats.ratio(fanOut / written)));
+        line.accept(String.format("| %,d agents written out | %s | 1.000 |", ITEMS, Stats.ms(written)));
         line.accept("");
         line.accept(String.format("Heap used after GC (`System.gc()`, whole JVM) after each fan-out run: first %d MB, last %d MB, highest %d MB.",
                 firstHeap >> 20, lastHeap >> 20, maxHeap >> 20));
@@ -104,7 +104,7 @@ final class FanOutBench {
         boolean completed = samples.stream().allMatch(Sample::completed);
         line.accept("| target | measured | verdict |");
         line.accept("| --- | --- | --- |");
-        line.accept(String.format("| %d forEach items × no-op: ≤ 1 s overhead beyond the agents | %s | %s |", ITEMS, Stats.ms(fanOut),
+        line.accept(String.format("| %,d forEach items × no-op: ≤ 1 s overhead beyond the agents | %s | %s |", ITEMS, Stats.ms(fanOut),
                 fast ? "PASS" : "FAIL"));
         line.accept(String.format("| memory flat: heap after GC, last run ≤ first + 32 MB | %+d MB | %s |", (lastHeap - firstHeap) >> 20,
                 flat ? "PASS" : "FAIL"));

@@ -112,7 +112,7 @@ final class AgentAttempts {
         }
         Instant startedAt = Instant.now();
         live.agentStarted(phaseIndex, agentIndex, startedAt, attemptNumber);
-        events.publish(new AgentStarted(plan.runId(), phaseIndex, agentIndex, phase.name(), agent.name(), attemptNumber,
+        events.publish(new AgentStarted(plan.runId(), phaseIndex, iteration, agentIndex, phase.name(), agent.name(), attemptNumber,
                 startedAt));
         AgentCall call = new AgentCall(plan.runId(), phase.name(), prompt.instruction(), prompt.system(), attemptNumber,
                 plan.params(), executor, iteration);

@@ -153,7 +153,7 @@ final class PartitionExecution implements Stoppable {
     }
 
     private void tell(AgentResult r) {
-        events.publish(new AgentCompleted(r.runId(), r.phaseIndex(), r.agentIndex(), r.phase(), r.agent(), r.kind(), r.status(),
+        events.publish(new AgentCompleted(r.runId(), r.phaseIndex(), r.iteration(), r.agentIndex(), r.phase(), r.agent(), r.kind(), r.status(),
                 r.attempts(), r.startedAt(), r.endedAt(), r.outputBytes(), r.cacheTier(), r.error()));
     }
 
