@@ -43,13 +43,28 @@ final class TemplateScope {
     private final Set<String> params;
     private final Map<String, EarlierPhase> earlier;
     private final String phase;
+    private final Set<String> roots;
+    private final String mayRead;
 
     TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase) {
+        this(workflow, params, earlier, phase, ROOTS, "an instruction may read " + String.join(", ", new TreeSet<>(ROOTS)));
+    }
+
+    private TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase, Set<String> roots,
+                          String mayRead) {
         this.workflow = workflow;
         this.params = params;
         this.earlier = new LinkedHashMap<>();
         earlier.forEach(p -> this.earlier.put(p.name(), p));
         this.phase = phase;
+        this.roots = roots;
+        this.mayRead = mayRead;
+    }
+
+    /** The scope of an auto phase's task: it is rendered when the run is planned, when only the parameters are known. */
+    static TemplateScope ofTask(String workflow, Set<String> params) {
+        return new TemplateScope(workflow, params, List.of(), null, Set.of("params"),
+                "the task of an auto phase may read only params: it is rendered when the run is planned");
     }
 
     /** Reports each name {@code template} reads that the scope will not hold, at its line in the file. */
@@ -70,7 +85,7 @@ final class TemplateScope {
             return null;
         }
         String[] parts = name.split("\\.");
-        if (!reference.sections().isEmpty() && !ROOTS.contains(parts[0])) {
+        if (!reference.sections().isEmpty() && !roots.contains(parts[0])) {
             // Inside a section a name may be a field of the item it walks.
             for (String section : reference.sections()) {
                 if (ITEMS.getOrDefault(section, Set.of()).contains(parts[0])) {
@@ -78,10 +93,8 @@ final class TemplateScope {
                 }
             }
         }
-        if (!ROOTS.contains(parts[0])) {
-            String within = withinSection(reference);
-            return "unknown name '" + parts[0] + "' (an instruction may read " + String.join(", ", new TreeSet<>(ROOTS))
-                    + within + ")";
+        if (!roots.contains(parts[0])) {
+            return "unknown name '" + parts[0] + "' (" + mayRead + withinSection(reference) + ")";
         }
         if (parts.length == 1) {
             return null;

@@ -32,9 +32,11 @@ final class WorkflowFileReader {
     private static final long MAX_CONTEXT_BYTES = 64L * 1024 * 1024;
 
     private final AgentDefinitionReader agents;
+    private final AutoSelectionReader auto;
 
     WorkflowFileReader(AgentDefinitionReader agents) {
         this.agents = agents;
+        this.auto = new AutoSelectionReader(agents);
     }
 
     Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
@@ -180,7 +182,9 @@ final class WorkflowFileReader {
             }
             PhaseDefinition phase = phase(file, field, i, phaseNode, library, workflow, declared, List.copyOf(earlier), problems);
             if (phase != null) {
-                earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.agents().stream().map(PreparedAgent::name).toList()));
+                // An auto phase's outputs are those of the candidates it chooses.
+                earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.isAuto() ? phase.auto().candidateNames()
+                        : phase.agents().stream().map(PreparedAgent::name).toList()));
             }
             if (phase != null && !names.add(phase.name())) {
                 problems.add(file, phaseNode.line(), field + ".name", "duplicate phase name '" + phase.name() + "'");
@@ -208,7 +212,17 @@ final class WorkflowFileReader {
         Template phaseInstruction = instructionText == null ? null : agents.compileAt(instructionText, file,
                 instructionNode.line(), instructionNode.block(), field + ".instruction", problems);
         List<LocatedTemplate> templates = new ArrayList<>();
-        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates, problems);
+        AutoSelection selection = null;
+        List<PreparedAgent> phaseAgents = List.of();
+        if (AutoSelectionReader.isAuto(keys.get("agents"))) {
+            selection = auto.read(file, field + ".agents", keys.get("agents"), library, phaseInstruction, templates,
+                    TemplateScope.ofTask(workflow, declared), problems);
+        } else {
+            phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates, problems);
+        }
+        // An auto phase's gate may name only its always agents: the others may not be chosen.
+        List<String> gateAgents = selection != null ? selection.always() : phaseAgents.stream().map(PreparedAgent::name).toList();
+        int fewestAgents = selection != null ? selection.counts().smallest() : phaseAgents.size();
         if (phaseInstruction instanceof LocatedTemplate located) {
             templates.add(located);
         }
@@ -224,8 +238,7 @@ final class WorkflowFileReader {
                         "'" + timeoutNode.text() + "' is not a positive duration (examples: 30s, 5m)");
             }
         }
-        GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"),
-                phaseAgents.stream().map(PreparedAgent::name).toList(), problems);
+        GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"), gateAgents, problems);
         MinSuccess minSuccess = MinSuccess.ALL;
         YamlNode minNode = keys.get("minSuccess");
         String minField = field + ".minSuccess";
@@ -243,13 +256,14 @@ final class WorkflowFileReader {
                 problems.add(file, minNode.line(), minField,
                         "'" + minNode.text() + "' is neither a count (3) nor a percentage 0..100 (80%)");
                 minSuccess = MinSuccess.ALL;
-            } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()) {
-                problems.add(file, minNode.line(), minField,
-                        minSuccess.count() + " is more than the phase's " + phaseAgents.size() + " agents");
+            } else if (minSuccess.count() != null && minSuccess.count() > fewestAgents && fewestAgents > 0) {
+                problems.add(file, minNode.line(), minField, minSuccess.count() + " is more than the phase's " + fewestAgents
+                        + " agents" + (selection != null ? " for a simple task (auto.counts)" : ""));
             }
         }
-        int effectiveParallelism = parallelism == null ? Math.max(1, phaseAgents.size()) : parallelism.intValue();
-        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate());
+        int allAtOnce = selection != null ? selection.counts().largest() : phaseAgents.size();
+        int effectiveParallelism = parallelism == null ? Math.max(1, allAtOnce) : parallelism.intValue();
+        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate(), selection);
     }
 
     private List<PreparedAgent> agents(Path file, String field, YamlNode phaseNode, YamlNode node,
@@ -261,7 +275,7 @@ final class WorkflowFileReader {
             return result;
         }
         if (!node.isList()) {
-            problems.add(file, node.line(), field + ".agents", "must be a list of agent names or inline agents");
+            problems.add(file, node.line(), field + ".agents", "must be a list of agent names or inline agents, or {auto: ...}");
             return result;
         }
         Set<String> seen = new HashSet<>();
@@ -281,16 +295,23 @@ final class WorkflowFileReader {
                 // Its kind is unknown, which the agent's own problem says.
                 continue;
             }
-            result.add(new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
-                    loaded.systemPrompt()));
-            // What the agent renders in this phase: its own instruction, and its body when it is a template.
-            for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
-                if (template instanceof LocatedTemplate located) {
-                    templates.add(located);
-                }
-            }
+            result.add(prepare(loaded, phaseInstruction, templates));
         }
         return result;
+    }
+
+    /**
+     * The agent as it runs in a phase (listed or a candidate of an auto phase); what it renders there, its own
+     * instruction and its body when that is a template, goes to {@code templates} to be checked in the phase's scope.
+     */
+    static PreparedAgent prepare(AgentDefinitionReader.LoadedAgent loaded, Template phaseInstruction, List<LocatedTemplate> templates) {
+        for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
+            if (template instanceof LocatedTemplate located) {
+                templates.add(located);
+            }
+        }
+        return new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
+                loaded.systemPrompt());
     }
 
     private AgentDefinitionReader.LoadedAgent agent(Path file, String field, YamlNode entry,

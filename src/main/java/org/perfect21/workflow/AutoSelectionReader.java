@@ -1,0 +1,238 @@
+package org.perfect21.workflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.perfect21.agent.InstructionTemplates.Template;
+
+/**
+ * Reads a phase's {@code agents: {auto: ...}}: the task, the pool it chooses from, the counts, the agents always chosen
+ * and the workflow's own complexity rules; every name is checked against the library and the pool against the counts.
+ */
+final class AutoSelectionReader {
+
+    private static final Set<String> AUTO_KEYS = Set.of("task", "from", "counts", "always", "rules");
+    private static final Set<String> COUNT_KEYS = Set.of("simple", "standard", "complex");
+    private static final Set<String> RULE_KEYS = Set.of("complex", "simple");
+
+    private final AgentDefinitionReader agents;
+
+    AutoSelectionReader(AgentDefinitionReader agents) {
+        this.agents = agents;
+    }
+
+    /** Whether a phase's {@code agents} is the {@code auto} mapping rather than a list. */
+    static boolean isAuto(YamlNode agentsNode) {
+        return agentsNode != null && agentsNode.isMap() && agentsNode.map().containsKey("auto");
+    }
+
+    /**
+     * The phase's selection, or null when it has problems (each recorded). The candidates' templates go to
+     * {@code templates}, to be checked in the phase's scope; the task is checked in {@code taskScope}.
+     *
+     * @param field the field of the {@code agents} key, e.g. {@code phases[0].agents}
+     */
+    AutoSelection read(Path file, String field, YamlNode agentsNode, Map<String, AgentDefinitionReader.LoadedAgent> library,
+                       Template phaseInstruction, List<LocatedTemplate> templates, TemplateScope taskScope,
+                       DefinitionProblems problems) {
+        int before = problems.count();
+        YamlFields.unknownKeys(file, field + ".", agentsNode.map(), Set.of("auto"), problems);
+        String autoField = field + ".auto";
+        YamlNode node = agentsNode.map().get("auto");
+        if (!node.isMap()) {
+            problems.add(file, node.line(), autoField, "must be a mapping {task, from, counts, always, rules}");
+            return null;
+        }
+        Map<String, YamlNode> keys = node.map();
+        // Where the auto key is: a mapping's own line is that of its first key.
+        YamlNode at = new YamlNode(null, agentsNode.line());
+        YamlFields.unknownKeys(file, autoField + ".", keys, AUTO_KEYS, problems);
+        Template task = task(file, autoField + ".task", at, keys.get("task"), taskScope, problems);
+        AutoSelection.From from = from(file, autoField + ".from", keys.get("from"), library, problems);
+        List<String> always = names(file, autoField + ".always", keys.get("always"), library, problems);
+        AutoSelection.Counts counts = counts(file, autoField + ".counts", keys.get("counts"), problems);
+        AutoSelection.Rules rules = rules(file, autoField + ".rules", keys.get("rules"), problems);
+        if (problems.count() > before) {
+            return null;
+        }
+        List<PreparedAgent> candidates = new ArrayList<>();
+        Set<String> pool = pool(from, library);
+        library.forEach((name, loaded) -> {
+            // An agent whose kind is unknown has a problem of its own.
+            if ((pool.contains(name) || always.contains(name)) && loaded.runner() != null) {
+                candidates.add(WorkflowFileReader.prepare(loaded, phaseInstruction, templates));
+            }
+        });
+        if (pool.isEmpty()) {
+            problems.add(file, keys.getOrDefault("from", at).line(), autoField + ".from", library.isEmpty()
+                    ? "the agent library is empty: an auto phase chooses from its agents" : "the pool is empty");
+            return null;
+        }
+        checkSizes(file, autoField, keys, at, counts, always, candidates.size(), problems);
+        String taskText = keys.get("task").text();
+        return problems.count() > before ? null
+                : new AutoSelection(task, taskText, from, counts, List.copyOf(always), rules, List.copyOf(candidates));
+    }
+
+    private Template task(Path file, String field, YamlNode auto, YamlNode node, TemplateScope scope, DefinitionProblems problems) {
+        if (node == null || node.value() == null) {
+            problems.add(file, auto.line(), field, "the text to classify and rank by is required, e.g. task: \"{{params.task}}\"");
+            return null;
+        }
+        String text = YamlFields.scalar(file, field, node, problems);
+        if (text == null) {
+            return null;
+        }
+        Template task = agents.compileAt(text, file, node.line(), node.block(), field, problems);
+        if (task instanceof LocatedTemplate located) {
+            scope.check(located, problems);
+        }
+        return task;
+    }
+
+    private static AutoSelection.From from(Path file, String field, YamlNode node,
+                                           Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
+        if (node == null || node.value() == null) {
+            return AutoSelection.From.LIBRARY;
+        }
+        if (node.isList()) {
+            if (node.list().isEmpty()) {
+                problems.add(file, node.line(), field, "the pool is empty: name at least one agent, or a category");
+                return AutoSelection.From.LIBRARY;
+            }
+            return new AutoSelection.From(null, List.copyOf(names(file, field, node, library, problems)));
+        }
+        if (!node.isMap() || !node.map().containsKey("category")) {
+            problems.add(file, node.line(), field, "must be {category: <name>} or a list of agent names");
+            return AutoSelection.From.LIBRARY;
+        }
+        YamlFields.unknownKeys(file, field + ".", node.map(), Set.of("category"), problems);
+        YamlNode categoryNode = node.map().get("category");
+        String category = YamlFields.scalar(file, field + ".category", categoryNode, problems);
+        if (category == null) {
+            return AutoSelection.From.LIBRARY;
+        }
+        AutoSelection.From from = new AutoSelection.From(category, List.of());
+        if (pool(from, library).isEmpty()) {
+            Set<String> known = new TreeSet<>();
+            library.values().forEach(agent -> {
+                if (agent.definition().category() != null) {
+                    known.add(agent.definition().category());
+                }
+            });
+            problems.add(file, categoryNode.line(), field + ".category", "no agent of the library has category '" + category
+                    + "', so the pool is empty (" + (known.isEmpty() ? "no agent has a category" : "categories: "
+                    + String.join(", ", known)) + ")");
+        }
+        return from;
+    }
+
+    /** Agent names of the library, each once: a list, or one name. */
+    private static List<String> names(Path file, String field, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
+                                      DefinitionProblems problems) {
+        Set<String> names = new LinkedHashSet<>();
+        if (node == null || node.value() == null) {
+            return List.of();
+        }
+        List<YamlNode> items = node.isList() ? node.list() : node.isScalar() ? List.of(node) : null;
+        if (items == null) {
+            problems.add(file, node.line(), field, "must be a list of agent names of the library");
+            return List.of();
+        }
+        for (YamlNode item : items) {
+            String name = item.isScalar() && item.value() != null ? item.text() : null;
+            if (name == null) {
+                problems.add(file, item.line(), field, "must be an agent name of the library");
+            } else if (!library.containsKey(name)) {
+                problems.add(file, item.line(), field, "unknown agent '" + name + "': no file in the agent library has this name");
+            } else if (!names.add(name)) {
+                problems.add(file, item.line(), field, "'" + name + "' is named twice");
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    private static AutoSelection.Counts counts(Path file, String field, YamlNode node, DefinitionProblems problems) {
+        AutoSelection.Counts defaults = AutoSelection.Counts.DEFAULTS;
+        if (node == null || node.value() == null) {
+            return defaults;
+        }
+        if (!node.isMap()) {
+            problems.add(file, node.line(), field, "must be a mapping {simple: 4, standard: 6, complex: 8}");
+            return defaults;
+        }
+        Map<String, YamlNode> keys = node.map();
+        YamlFields.unknownKeys(file, field + ".", keys, COUNT_KEYS, problems);
+        Long simple = YamlFields.positive(file, field + ".simple", keys.get("simple"), problems);
+        Long standard = YamlFields.positive(file, field + ".standard", keys.get("standard"), problems);
+        Long complex = YamlFields.positive(file, field + ".complex", keys.get("complex"), problems);
+        return new AutoSelection.Counts(simple == null ? defaults.simple() : simple.intValue(),
+                standard == null ? defaults.standard() : standard.intValue(), complex == null ? defaults.complex() : complex.intValue());
+    }
+
+    private static AutoSelection.Rules rules(Path file, String field, YamlNode node, DefinitionProblems problems) {
+        if (node == null || node.value() == null) {
+            return AutoSelection.Rules.NONE;
+        }
+        if (!node.isMap()) {
+            problems.add(file, node.line(), field, "must be a mapping {complex: [keywords], simple: [keywords]}");
+            return AutoSelection.Rules.NONE;
+        }
+        Map<String, YamlNode> keys = node.map();
+        YamlFields.unknownKeys(file, field + ".", keys, RULE_KEYS, problems);
+        return new AutoSelection.Rules(keywords(file, field + ".complex", keys.get("complex"), problems),
+                keywords(file, field + ".simple", keys.get("simple"), problems));
+    }
+
+    /** A level's keywords: null when not given (the configured ones apply), empty for {@code []} (none). */
+    private static List<String> keywords(Path file, String field, YamlNode node, DefinitionProblems problems) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isList()) {
+            problems.add(file, node.line(), field, "must be a list of keywords, e.g. [migrate, refactor]");
+            return null;
+        }
+        List<String> keywords = new ArrayList<>();
+        for (YamlNode item : node.list()) {
+            if (!item.isScalar() || item.value() == null || item.text().isBlank()) {
+                problems.add(file, item.line(), field, "a keyword must be a word or words, e.g. migrate or fix bug");
+            } else {
+                keywords.add(item.text().strip());
+            }
+        }
+        return List.copyOf(keywords);
+    }
+
+    private static void checkSizes(Path file, String field, Map<String, YamlNode> keys, YamlNode auto, AutoSelection.Counts counts,
+                                   List<String> always, int candidates, DefinitionProblems problems) {
+        if (candidates < counts.largest()) {
+            YamlNode at = keys.getOrDefault("counts", keys.getOrDefault("from", auto));
+            problems.add(file, at.line(), field + ".counts", "the largest count is " + counts.largest() + " (counts: simple "
+                    + counts.simple() + ", standard " + counts.standard() + ", complex " + counts.complex() + ") but the pool"
+                    + " and always hold only " + candidates + " agent" + (candidates == 1 ? "" : "s"));
+        }
+        if (always.size() > counts.smallest()) {
+            problems.add(file, keys.get("always").line(), field + ".always", "names " + always.size() + " agents, more than the"
+                    + " smallest count " + counts.smallest() + " (always agents count toward the total)");
+        }
+    }
+
+    /** The names of the library agents {@code from} takes. */
+    private static Set<String> pool(AutoSelection.From from, Map<String, AgentDefinitionReader.LoadedAgent> library) {
+        Set<String> pool = new LinkedHashSet<>();
+        library.forEach((name, loaded) -> {
+            boolean in = from.isLibrary() || from.agents().contains(name)
+                    || (from.category() != null && from.category().equalsIgnoreCase(loaded.definition().category()));
+            if (in) {
+                pool.add(name);
+            }
+        });
+        return pool;
+    }
+}
