@@ -2,11 +2,9 @@ package org.perfect21.workflow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.perfect21.agent.InstructionTemplates.Template;
 
@@ -53,15 +51,15 @@ final class AutoSelectionReader {
         YamlNode at = new YamlNode(null, agentsNode.line());
         YamlFields.unknownKeys(file, autoField + ".", keys, AUTO_KEYS, problems);
         Template task = task(file, autoField + ".task", at, keys.get("task"), taskScope, problems);
-        AutoSelection.From from = from(file, autoField + ".from", keys.get("from"), library, problems);
-        List<String> always = names(file, autoField + ".always", keys.get("always"), library, problems);
+        AutoSelection.From from = AutoPoolReader.from(file, autoField + ".from", keys.get("from"), library, problems);
+        List<String> always = AutoPoolReader.names(file, autoField + ".always", keys.get("always"), library, problems);
         AutoSelection.Counts counts = counts(file, autoField + ".counts", keys.get("counts"), problems);
         AutoSelection.Rules rules = rules(file, autoField + ".rules", keys.get("rules"), problems);
         if (problems.count() > before) {
             return null;
         }
         List<PreparedAgent> candidates = new ArrayList<>();
-        Set<String> pool = pool(from, library);
+        Set<String> pool = AutoPoolReader.pool(from, library);
         library.forEach((name, loaded) -> {
             // An agent whose kind is unknown has a problem of its own.
             if ((pool.contains(name) || always.contains(name)) && loaded.runner() != null) {
@@ -93,68 +91,6 @@ final class AutoSelectionReader {
             scope.check(located, problems);
         }
         return task;
-    }
-
-    private static AutoSelection.From from(Path file, String field, YamlNode node,
-                                           Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
-        if (node == null || node.value() == null) {
-            return AutoSelection.From.LIBRARY;
-        }
-        if (node.isList()) {
-            if (node.list().isEmpty()) {
-                problems.add(file, node.line(), field, "the pool is empty: name at least one agent, or a category");
-                return AutoSelection.From.LIBRARY;
-            }
-            return new AutoSelection.From(null, List.copyOf(names(file, field, node, library, problems)));
-        }
-        if (!node.isMap() || !node.map().containsKey("category")) {
-            problems.add(file, node.line(), field, "must be {category: <name>} or a list of agent names");
-            return AutoSelection.From.LIBRARY;
-        }
-        YamlFields.unknownKeys(file, field + ".", node.map(), Set.of("category"), problems);
-        YamlNode categoryNode = node.map().get("category");
-        String category = YamlFields.scalar(file, field + ".category", categoryNode, problems);
-        if (category == null) {
-            return AutoSelection.From.LIBRARY;
-        }
-        AutoSelection.From from = new AutoSelection.From(category, List.of());
-        if (pool(from, library).isEmpty()) {
-            Set<String> known = new TreeSet<>();
-            library.values().forEach(agent -> {
-                if (agent.definition().category() != null) {
-                    known.add(agent.definition().category());
-                }
-            });
-            problems.add(file, categoryNode.line(), field + ".category", "no agent of the library has category '" + category
-                    + "', so the pool is empty (" + (known.isEmpty() ? "no agent has a category" : "categories: "
-                    + String.join(", ", known)) + ")");
-        }
-        return from;
-    }
-
-    /** Agent names of the library, each once: a list, or one name. */
-    private static List<String> names(Path file, String field, YamlNode node, Map<String, AgentDefinitionReader.LoadedAgent> library,
-                                      DefinitionProblems problems) {
-        Set<String> names = new LinkedHashSet<>();
-        if (node == null || node.value() == null) {
-            return List.of();
-        }
-        List<YamlNode> items = node.isList() ? node.list() : node.isScalar() ? List.of(node) : null;
-        if (items == null) {
-            problems.add(file, node.line(), field, "must be a list of agent names of the library");
-            return List.of();
-        }
-        for (YamlNode item : items) {
-            String name = item.isScalar() && item.value() != null ? item.text() : null;
-            if (name == null) {
-                problems.add(file, item.line(), field, "must be an agent name of the library");
-            } else if (!library.containsKey(name)) {
-                problems.add(file, item.line(), field, "unknown agent '" + name + "': no file in the agent library has this name");
-            } else if (!names.add(name)) {
-                problems.add(file, item.line(), field, "'" + name + "' is named twice");
-            }
-        }
-        return List.copyOf(names);
     }
 
     private static AutoSelection.Counts counts(Path file, String field, YamlNode node, DefinitionProblems problems) {
@@ -221,18 +157,5 @@ final class AutoSelectionReader {
             problems.add(file, keys.get("always").line(), field + ".always", "names " + always.size() + " agents, more than the"
                     + " smallest count " + counts.smallest() + " (always agents count toward the total)");
         }
-    }
-
-    /** The names of the library agents {@code from} takes. */
-    private static Set<String> pool(AutoSelection.From from, Map<String, AgentDefinitionReader.LoadedAgent> library) {
-        Set<String> pool = new LinkedHashSet<>();
-        library.forEach((name, loaded) -> {
-            boolean in = from.isLibrary() || from.agents().contains(name)
-                    || (from.category() != null && from.category().equalsIgnoreCase(loaded.definition().category()));
-            if (in) {
-                pool.add(name);
-            }
-        });
-        return pool;
     }
 }
