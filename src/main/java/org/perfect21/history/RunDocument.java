@@ -41,14 +41,46 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
     /**
      * One phase of the run.
      *
-     * @param gate the verdict of its gate; null when it has none, or before its agents are done
+     * @param gate      the verdict of its gate; null when it has none, or before its agents are done
+     * @param selection how an auto phase chose its agents; null for a phase that lists them
      */
     public record Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required,
-                        List<Agent> agents, Gate gate) {
+                        List<Agent> agents, Gate gate, Selection selection) {
+
+        public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required,
+                     List<Agent> agents, Gate gate) {
+            this(name, status, durationMs, succeeded, failed, required, agents, gate, null);
+        }
 
         public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required, List<Agent> agents) {
             this(name, status, durationMs, succeeded, failed, required, agents, null);
         }
+
+        /** The same phase with other agent entries (e.g. those running now shown as such). */
+        public Phase withAgents(List<Agent> shown) {
+            return new Phase(name, status, durationMs, succeeded, failed, required, shown, gate, selection);
+        }
+    }
+
+    /**
+     * How an auto phase chose its agents when the run was planned (a restart reuses it).
+     *
+     * @param complexity   {@code simple}, {@code standard} or {@code complex}: what the rules made of the task
+     * @param matchedRules every keyword found in the task, of either level (complex wins over simple)
+     * @param chosen       the agents chosen, in the order they run: the always agents, then by rank
+     */
+    public record Selection(String complexity, List<MatchedRule> matchedRules, List<Chosen> chosen) {
+    }
+
+    /** A complexity keyword found in the task, e.g. {@code complex: migrate}. */
+    public record MatchedRule(String complexity, String keyword) {
+    }
+
+    /**
+     * @param score   the task's BM25 relevance to the agent's name, description and category (0: no word in common)
+     * @param reasons why it was chosen: always, its relevance and what matched, a near tie, its history
+     */
+    public record Chosen(String agent, double score, List<String> reasons) {
     }
 
     /**

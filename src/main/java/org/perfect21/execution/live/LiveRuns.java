@@ -85,8 +85,7 @@ public class LiveRuns implements SmartLifecycle {
                         ? RunDocument.Agent.running(agent.agent(), AgentStatus.RUNNING, now.startedAt(), now.attempt())
                         : agent);
             }
-            phases.add(new RunDocument.Phase(phase.name(), phase.status(), phase.durationMs(), phase.succeeded(),
-                    phase.failed(), phase.required(), agents, phase.gate()));
+            phases.add(phase.withAgents(agents));
         }
         return new RunDocument(document.runId(), document.workflow(), document.status(), document.startedAt(),
                 document.endedAt(), document.durationMs(), document.error(), phases, document.context(), document.usage());
