@@ -43,6 +43,9 @@ final class Report {
         if (results.reports != null) {
             results.reports.report().forEach(this::line);
         }
+        if (results.selection != null) {
+            results.selection.report().forEach(this::line);
+        }
         if (results.claude != null) {
             line("");
             results.claude.report().forEach(this::line);
@@ -110,6 +113,12 @@ final class Report {
         }
         if (results.http != null) {
             httpTarget(results.http.target());
+        }
+        if (results.selection != null) {
+            SelectionBench.Result selection = results.selection;
+            line("| Selection over a " + selection.agents() + "-agent library: ≤ " + String.format("%.0f", SelectionBench.TARGET_MS)
+                    + " ms per phase (median) | " + String.format("%.2f ms median, %.2f ms p95", selection.medianMs(), selection.p95Ms())
+                    + " | " + verdict(selection.pass()) + " |");
         }
         line("");
     }
