@@ -81,9 +81,4 @@ final class AgentRanking {
         }
         return ordered;
     }
-
-    static List<Ranked> order(List<String> candidates, Map<String, CandidateIndex.Relevance> relevance,
-                              Map<String, AgentHistory.Track> tracks, double tieMargin) {
-        return order(groups(candidates, relevance, tieMargin), tracks);
-    }
 }

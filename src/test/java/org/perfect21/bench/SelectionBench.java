@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Automatic selection over a generated library of {@link #AGENTS} agents in ten categories (descriptions drawn from a
  * fixed seed), with {@link #RESULTS_PER_AGENT} recorded results per agent in the engine's own H2 file database: the
  * selection of one auto phase ({@code AgentSelector.select}: rendering the task, the complexity rules, BM25 over the
- * in-memory index, each candidate's history read from {@code P21_AGENT_RESULT}, the combined order), for a simple, a
- * standard and a complex task in turn, after a warm-up. The median is held against {@link #TARGET_MS}.
+ * in-memory index, the history of the candidates the count reaches read from {@code P21_AGENT_RESULT}, the combined
+ * order), for a simple, a standard and a complex task in turn, after a warm-up. The median is held against {@link #TARGET_MS}.
  */
 final class SelectionBench {
 
@@ -77,9 +77,9 @@ final class SelectionBench {
             lines.add("");
             lines.add(String.format("One auto phase choosing from the whole library of %d agents (ten categories of ten, generated"
                     + " descriptions) with one always agent and the default counts, through `AgentSelector.select` on the calling"
-                    + " thread: the task rendered, the complexity rules, BM25 over the phase's in-memory Lucene index, each"
-                    + " candidate's last 50 results read from `P21_AGENT_RESULT` (%,d rows in the engine's H2 file database,"
-                    + " generated in %.1f s), the combined order. %d warm-up selections, then %d measured, the three tasks in turn"
+                    + " thread: the task rendered, the complexity rules, BM25 over the phase's in-memory Lucene index, the last"
+                    + " 50 results of the candidates the count reaches read from `P21_AGENT_RESULT` (%,d rows in the engine's H2"
+                    + " file database, generated in %.1f s), the combined order. %d warm-up selections, then %d measured, the three tasks in turn"
                     + " (%s). The first selection, which builds the index (and loads Lucene's classes), took %.1f ms.", agents, historyRows, generateSeconds,
                     WARM_UPS, nanos.size(), String.join("; ", chosen), firstMs));
             lines.add("");

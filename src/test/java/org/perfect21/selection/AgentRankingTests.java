@@ -66,6 +66,7 @@ class AgentRankingTests {
         Map<String, CandidateIndex.Relevance> relevance = new java.util.HashMap<>();
         scores.forEach((agent, score) -> relevance.put(agent, new CandidateIndex.Relevance(score, List.of())));
         List<String> candidates = scores.keySet().stream().sorted().toList();
-        return AgentRanking.order(candidates, relevance, tracks, margin).stream().map(AgentRanking.Ranked::agent).toList();
+        return AgentRanking.order(AgentRanking.groups(candidates, relevance, margin), tracks).stream().map(AgentRanking.Ranked::agent)
+                .toList();
     }
 }
