@@ -94,6 +94,8 @@ final class SelectionBench {
                     + " history is read: median %.2f ms, p95 %.2f ms over %d selections.", agents, UNMATCHED,
                     Stats.median(unmatchedNanos, n -> n / 1e6), p95(unmatchedNanos), unmatchedNanos.size()));
             lines.add("");
+            lines.add("This section alone: `" + SelectionBenchMain.COMMAND + "`");
+            lines.add("");
             return lines;
         }
     }
