@@ -41,7 +41,7 @@ class ModularityTests {
     void everyFeaturePackageIsAModuleWithAnExplicitAllowList() {
         assertThat(MODULES.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName().substring("org.perfect21.".length())))
                 .containsExactlyInAnyOrder("agent", "api", "cache", "cli", "config", "context", "execution", "git", "history",
-                        "launch", "optimizer", "report", "retention", "rollup", "schedule", "usage", "workflow");
+                        "launch", "optimizer", "report", "retention", "rollup", "schedule", "selection", "usage", "workflow");
     }
 
     @Test

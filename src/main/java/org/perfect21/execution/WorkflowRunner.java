@@ -19,6 +19,8 @@ import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunHistory;
 import org.perfect21.history.RunIds;
 import org.perfect21.history.RunStatus;
+import org.perfect21.selection.AutoPhaseResolver;
+import org.perfect21.selection.RecordedSelectionException;
 import org.perfect21.usage.Usage;
 import org.perfect21.workflow.ParameterResolver;
 import org.perfect21.workflow.WorkflowDefinition;
@@ -49,9 +51,11 @@ public class WorkflowRunner {
     private final ContextProperties contextDefaults;
     private final ContextStore contexts;
     private final RunEvents events;
+    private final AutoPhaseResolver autoPhases;
 
     WorkflowRunner(WorkflowJobFactory jobs, JobOperator jobOperator, RunHistory history, JsonMapper json, LiveRuns liveRuns,
-                   StoredRuns storedRuns, ContextProperties contextDefaults, ContextStore contexts, RunEvents events) {
+                   StoredRuns storedRuns, ContextProperties contextDefaults, ContextStore contexts, RunEvents events,
+                   AutoPhaseResolver autoPhases) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.history = history;
@@ -61,6 +65,7 @@ public class WorkflowRunner {
         this.contextDefaults = contextDefaults;
         this.contexts = contexts;
         this.events = events;
+        this.autoPhases = autoPhases;
     }
 
     /**
@@ -126,8 +131,17 @@ public class WorkflowRunner {
         return new RunOutcome(runId, execute(plan(runId, definition, typed, restart)));
     }
 
-    /** A run's plan; a restart takes up the context its earlier executions built, with the budget it started with. */
-    private RunPlan plan(String runId, WorkflowDefinition workflow, Map<String, Object> params, boolean restart) {
+    /**
+     * A run's plan: its auto phases' agents chosen (or, on a restart, taken up as recorded); a restart takes up the
+     * context its earlier executions built, with the budget it started with.
+     */
+    private RunPlan plan(String runId, WorkflowDefinition defined, Map<String, Object> params, boolean restart) {
+        WorkflowDefinition workflow;
+        try {
+            workflow = autoPhases.resolve(runId, defined, params);
+        } catch (RecordedSelectionException e) {
+            throw new RunNotRestartableException(e.getMessage());
+        }
         ContextBudget budget = contextDefaults.budget(workflow.context().maxBytes(), workflow.context().maxTokens());
         RunContext context = restart ? contexts.load(runId, budget).orElseGet(() -> new RunContext(budget)) : new RunContext(budget);
         Usage before = restart && workflow.limits().any() ? history.find(runId).map(RunDocument::usage).orElse(null) : null;

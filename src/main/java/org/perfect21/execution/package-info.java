@@ -5,7 +5,7 @@
  * Internals: {@code job} (the Batch wiring), {@code partition} (running a partition's agents: attempts, retries,
  * timeouts, the result cache), {@code live} (what only the running process knows).
  */
-@ApplicationModule(displayName = "Execution", allowedDependencies = {"agent", "cache", "context", "history", "usage", "workflow"})
+@ApplicationModule(displayName = "Execution", allowedDependencies = {"agent", "cache", "context", "history", "selection", "usage", "workflow"})
 package org.perfect21.execution;
 
 import org.springframework.modulith.ApplicationModule;

@@ -45,9 +45,15 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
      * @param index     its place in the workflow (0 for the first phase)
      * @param iteration 1, or the iteration of the gate's repeat that ran it again
      * @param gate      the verdict of its gate; null when it has none, or before its agents are done
+     * @param selection how an auto phase chose its agents; null for a phase that lists them
      */
     public record Phase(String name, int index, int iteration, PhaseStatus status, Long durationMs, int succeeded, int failed,
-                        int required, List<Agent> agents, Gate gate) {
+                        int required, List<Agent> agents, Gate gate, Selection selection) {
+
+        public Phase(String name, int index, int iteration, PhaseStatus status, Long durationMs, int succeeded, int failed,
+                     int required, List<Agent> agents, Gate gate) {
+            this(name, index, iteration, status, durationMs, succeeded, failed, required, agents, gate, null);
+        }
 
         public Phase(String name, PhaseStatus status, Long durationMs, int succeeded, int failed, int required, List<Agent> agents,
                      Gate gate) {
@@ -58,10 +64,31 @@ public record RunDocument(String runId, String workflow, RunStatus status, Insta
             this(name, status, durationMs, succeeded, failed, required, agents, null);
         }
 
-        /** The same phase with other agents (e.g. those running now shown as running). */
-        public Phase withAgents(List<Agent> others) {
-            return new Phase(name, index, iteration, status, durationMs, succeeded, failed, required, others, gate);
+        /** The same phase with other agent entries (e.g. those running now shown as such). */
+        public Phase withAgents(List<Agent> shown) {
+            return new Phase(name, index, iteration, status, durationMs, succeeded, failed, required, shown, gate, selection);
         }
+    }
+
+    /**
+     * How an auto phase chose its agents when the run was planned (a restart reuses it).
+     *
+     * @param complexity   {@code simple}, {@code standard} or {@code complex}: what the rules made of the task
+     * @param matchedRules every keyword found in the task, of either level (complex wins over simple)
+     * @param chosen       the agents chosen, in the order they run: the always agents, then by rank
+     */
+    public record Selection(String complexity, List<MatchedRule> matchedRules, List<Chosen> chosen) {
+    }
+
+    /** A complexity keyword found in the task, e.g. {@code complex: migrate}. */
+    public record MatchedRule(String complexity, String keyword) {
+    }
+
+    /**
+     * @param score   the task's BM25 relevance to the agent's name, description and category (0: no word in common)
+     * @param reasons why it was chosen: always, its relevance and what matched, a near tie, its history
+     */
+    public record Chosen(String agent, double score, List<String> reasons) {
     }
 
     /**

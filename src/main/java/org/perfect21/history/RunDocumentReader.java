@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Assembles a {@link RunDocument} from the run, phase and agent rows in one ordered join. A phase's
- * agents come from its agent list; those without a result row yet are pending.
+ * agents come from its agent list; those without a result row yet are pending. Auto phases' selections come from a
+ * second, small read.
  */
 final class RunDocumentReader {
 
@@ -44,6 +45,8 @@ final class RunDocumentReader {
     }
 
     Optional<RunDocument> read(String runId) {
+        // Read first, so that no second connection is taken while the join's rows are open.
+        Map<Integer, RunDocument.Selection> selections = SelectionRecords.of(jdbc, runId);
         return jdbc.query(QUERY, rs -> {
             if (!rs.next()) {
                 return Optional.empty();
@@ -52,13 +55,13 @@ final class RunDocumentReader {
             Instant ended = DatabaseTime.instant(rs, "ENDED_AT");
             RunDocument.Context context = context(rs);
             RunDocument run = new RunDocument(runId, rs.getString("WORKFLOW"), RunStatus.valueOf(rs.getString("STATUS")), started, ended,
-                    millis(started, ended), rs.getString("ERROR"), phases(rs), context);
+                    millis(started, ended), rs.getString("ERROR"), phases(rs, selections), context);
             return Optional.of(run);
         }, runId);
     }
 
     /** Reads the phases and their agents from the current row on; rows come in execution order, then by agent. */
-    private static List<RunDocument.Phase> phases(ResultSet rs) throws SQLException {
+    private static List<RunDocument.Phase> phases(ResultSet rs, Map<Integer, RunDocument.Selection> selections) throws SQLException {
         List<RunDocument.Phase> phases = new ArrayList<>();
         if (rs.getObject("PHASE_INDEX") == null) {
             return phases;
@@ -91,7 +94,8 @@ final class RunDocumentReader {
                 agents.add(agent != null ? agent
                         : RunDocument.Agent.pending(names[i]));
             }
-            phases.add(new RunDocument.Phase(name, index, iteration, status, duration, succeeded, failed, required, agents, gate));
+            phases.add(new RunDocument.Phase(name, index, iteration, status, duration, succeeded, failed, required, agents, gate,
+                    selections.get(index)));
         }
         return phases;
     }

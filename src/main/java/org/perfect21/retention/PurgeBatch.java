@@ -13,14 +13,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Removes whole runs: their Spring Batch job instance with every execution, parameter, step execution and
  * context (children before parents, as the foreign keys require), then the platform's agent results (with
- * the stored outputs), phases and the runs themselves.
+ * the stored outputs), phases, auto phases' selections and the runs themselves.
  */
 final class PurgeBatch {
 
     /** The tables a run has rows in, in deletion order. */
     static final List<String> TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE",
-            "P21_CONTEXT_ENTRY", "P21_RUN_CONTEXT", "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_RUN");
+            "P21_CONTEXT_ENTRY", "P21_RUN_CONTEXT", "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_PHASE_SELECTION", "P21_RUN");
 
     // The job parameter each run's job instance is keyed by (WorkflowRunner launches with run.id = RUN_ID).
     private static final String RUN_ID_PARAMETER = "run.id";
@@ -46,6 +46,7 @@ final class PurgeBatch {
         rows.put("P21_RUN_CONTEXT", deletion.rowsIn("P21_RUN_CONTEXT", "RUN_ID", runIds));
         rows.put("P21_AGENT_RESULT", deletion.rowsIn("P21_AGENT_RESULT", "RUN_ID", runIds));
         rows.put("P21_PHASE_RUN", deletion.rowsIn("P21_PHASE_RUN", "RUN_ID", runIds));
+        rows.put("P21_PHASE_SELECTION", deletion.rowsIn("P21_PHASE_SELECTION", "RUN_ID", runIds));
         rows.put("P21_RUN", deletion.rowsIn("P21_RUN", "RUN_ID", runIds));
         return rows;
     }

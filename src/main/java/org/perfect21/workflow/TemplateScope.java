@@ -46,14 +46,17 @@ final class TemplateScope {
     private final String phase;
     private final boolean repeated;
     private final boolean items;
+    private final Set<String> roots;
+    private final String mayRead;
 
     /** @param repeated whether a gate's repeat may run this phase again (then {@code gate.feedback} may hold text) */
     TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase, boolean repeated) {
-        this(workflow, params, earlier, phase, repeated, false);
+        this(workflow, params, earlier, phase, repeated, false, ROOTS,
+                "an instruction may read " + String.join(", ", new TreeSet<>(ROOTS)));
     }
 
     private TemplateScope(String workflow, Set<String> params, List<EarlierPhase> earlier, String phase, boolean repeated,
-                          boolean items) {
+                          boolean items, Set<String> roots, String mayRead) {
         this.repeated = repeated;
         this.items = items;
         this.workflow = workflow;
@@ -61,11 +64,19 @@ final class TemplateScope {
         this.earlier = new LinkedHashMap<>();
         earlier.forEach(p -> this.earlier.put(p.name(), p));
         this.phase = phase;
+        this.roots = roots;
+        this.mayRead = mayRead;
+    }
+
+    /** The scope of an auto phase's task: it is rendered when the run is planned, when only the parameters are known. */
+    static TemplateScope ofTask(String workflow, Set<String> params) {
+        return new TemplateScope(workflow, params, List.of(), null, false, false, Set.of("params"),
+                "the task of an auto phase may read only params: it is rendered when the run is planned");
     }
 
     /** The scope of an agent that fans out: it also holds {@code item} (any JSON value) and {@code index}. */
     TemplateScope withItems() {
-        return new TemplateScope(workflow, params, List.copyOf(earlier.values()), phase, repeated, true);
+        return new TemplateScope(workflow, params, List.copyOf(earlier.values()), phase, repeated, true, roots, mayRead);
     }
 
     /** Reports each name {@code template} reads that the scope will not hold, at its line in the file. */
@@ -89,7 +100,7 @@ final class TemplateScope {
         if (parts[0].equals("item") || parts[0].equals("index")) {
             return items ? null : "'" + parts[0] + "' is set only for an agent with forEach (this one has none)";
         }
-        if (!reference.sections().isEmpty() && !ROOTS.contains(parts[0])) {
+        if (!reference.sections().isEmpty() && !roots.contains(parts[0])) {
             // Inside a section a name may be a field of the item it walks.
             for (String section : reference.sections()) {
                 if (ITEMS.getOrDefault(section, Set.of()).contains(parts[0])) {
@@ -97,10 +108,8 @@ final class TemplateScope {
                 }
             }
         }
-        if (!ROOTS.contains(parts[0])) {
-            String within = withinSection(reference);
-            return "unknown name '" + parts[0] + "' (an instruction may read " + String.join(", ", new TreeSet<>(ROOTS))
-                    + within + ")";
+        if (!roots.contains(parts[0])) {
+            return "unknown name '" + parts[0] + "' (" + mayRead + withinSection(reference) + ")";
         }
         if (parts[0].equals("gate") && !repeated) {
             return "'gate' holds a failed gate's feedback only in the phases a gate's onFail: {repeat: ...} runs again,"

@@ -34,4 +34,9 @@ public record WorkflowDefinition(String name, String description, List<Parameter
                               List<PhaseDefinition> phases, Path source) {
         this(name, description, parameters, phases, source, null);
     }
+
+    /** The same workflow with other phases (a run's plan replaces its auto phases by the agents it chose). */
+    public WorkflowDefinition withPhases(List<PhaseDefinition> replaced) {
+        return new WorkflowDefinition(name, description, parameters, List.copyOf(replaced), source, schedule, context, limits);
+    }
 }

@@ -35,9 +35,11 @@ final class WorkflowFileReader {
     private static final long MAX_CONTEXT_BYTES = 64L * 1024 * 1024;
 
     private final AgentDefinitionReader agents;
+    private final AutoSelectionReader auto;
 
     WorkflowFileReader(AgentDefinitionReader agents) {
         this.agents = agents;
+        this.auto = new AutoSelectionReader(agents);
     }
 
     Optional<WorkflowDefinition> read(Path file, Map<String, AgentDefinitionReader.LoadedAgent> library, DefinitionProblems problems) {
@@ -186,7 +188,9 @@ final class WorkflowFileReader {
             PhaseDefinition phase = phase(file, field, i, phaseNode, library, workflow, declared, List.copyOf(earlier),
                     phaseNames, repeated.contains(i), problems);
             if (phase != null) {
-                earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.agents().stream().map(PreparedAgent::name).toList()));
+                // An auto phase's outputs are those of the candidates it chooses.
+                earlier.add(new TemplateScope.EarlierPhase(phase.name(), phase.isAuto() ? phase.auto().candidateNames()
+                        : phase.agents().stream().map(PreparedAgent::name).toList()));
             }
             if (phase != null && !names.add(phase.name())) {
                 problems.add(file, phaseNode.line(), field + ".name", "duplicate phase name '" + phase.name() + "'");
@@ -247,8 +251,18 @@ final class WorkflowFileReader {
         List<LocatedTemplate> templates = new ArrayList<>();
         List<LocatedTemplate> itemTemplates = new ArrayList<>();
         List<LocatedTemplate> forEachTemplates = new ArrayList<>();
-        List<PreparedAgent> phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates,
-                itemTemplates, forEachTemplates, problems);
+        AutoSelection selection = null;
+        List<PreparedAgent> phaseAgents = List.of();
+        if (AutoSelectionReader.isAuto(keys.get("agents"))) {
+            selection = auto.read(file, field + ".agents", keys.get("agents"), library, phaseInstruction, templates,
+                    TemplateScope.ofTask(workflow, declared), problems);
+        } else {
+            phaseAgents = agents(file, field, node, keys.get("agents"), library, phaseInstruction, templates, itemTemplates,
+                    forEachTemplates, problems);
+        }
+        // An auto phase's gate may name only its always agents: the others may not be chosen.
+        List<String> gateAgents = selection != null ? selection.always() : phaseAgents.stream().map(PreparedAgent::name).toList();
+        int fewestAgents = selection != null ? selection.counts().smallest() : phaseAgents.size();
         if (phaseInstruction instanceof LocatedTemplate located) {
             // The phase's instruction goes to every agent: it may read an item only when every agent has one.
             boolean allFanOut = !phaseAgents.isEmpty() && phaseAgents.stream().allMatch(a -> a.fanOut() != null);
@@ -269,8 +283,7 @@ final class WorkflowFileReader {
                         "'" + timeoutNode.text() + "' is not a positive duration (examples: 30s, 5m)");
             }
         }
-        GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"),
-                phaseAgents.stream().map(PreparedAgent::name).toList(), phaseNames, index, problems);
+        GateReader.Read gate = GateReader.read(file, field + ".gate", keys.get("gate"), gateAgents, phaseNames, index, problems);
         MinSuccess minSuccess = MinSuccess.ALL;
         YamlNode minNode = keys.get("minSuccess");
         String minField = field + ".minSuccess";
@@ -288,14 +301,16 @@ final class WorkflowFileReader {
                 problems.add(file, minNode.line(), minField,
                         "'" + minNode.text() + "' is neither a count (3) nor a percentage 0..100 (80%)");
                 minSuccess = MinSuccess.ALL;
-            } else if (minSuccess.count() != null && minSuccess.count() > phaseAgents.size() && !phaseAgents.isEmpty()
+            } else if (minSuccess.count() != null && minSuccess.count() > fewestAgents && fewestAgents > 0
                     && phaseAgents.stream().noneMatch(a -> a.fanOut() != null)) {
-                problems.add(file, minNode.line(), minField,
-                        minSuccess.count() + " is more than the phase's " + phaseAgents.size() + " agents");
+                problems.add(file, minNode.line(), minField, minSuccess.count() + " is more than the phase's " + fewestAgents
+                        + " agents" + (selection != null ? " for a simple task (auto.counts)" : ""));
             }
         }
-        int effectiveParallelism = parallelism == null ? Math.max(1, phaseAgents.size()) : parallelism.intValue();
-        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate(), parallelism != null);
+        int allAtOnce = selection != null ? selection.counts().largest() : phaseAgents.size();
+        int effectiveParallelism = parallelism == null ? Math.max(1, allAtOnce) : parallelism.intValue();
+        return new PhaseDefinition(name, phaseAgents, effectiveParallelism, timeout, minSuccess, gate.gate(), selection,
+                parallelism != null || selection != null);
     }
 
     /**
@@ -312,7 +327,7 @@ final class WorkflowFileReader {
             return result;
         }
         if (!node.isList()) {
-            problems.add(file, node.line(), field + ".agents", "must be a list of agent names or inline agents");
+            problems.add(file, node.line(), field + ".agents", "must be a list of agent names or inline agents, or {auto: ...}");
             return result;
         }
         Set<String> seen = new HashSet<>();
@@ -333,17 +348,24 @@ final class WorkflowFileReader {
                 // Its kind is unknown, which the agent's own problem says.
                 continue;
             }
-            PreparedAgent prepared = new PreparedAgent(loaded.definition(), loaded.runner(),
-                    combine(loaded.instruction(), phaseInstruction), loaded.systemPrompt());
+            PreparedAgent prepared = prepare(loaded, phaseInstruction, fanOut == null ? templates : itemTemplates);
             result.add(fanOut == null ? prepared : prepared.fanningOut(fanOut));
-            // What the agent renders in this phase: its own instruction, and its body when it is a template.
-            for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
-                if (template instanceof LocatedTemplate located) {
-                    (fanOut == null ? templates : itemTemplates).add(located);
-                }
-            }
         }
         return result;
+    }
+
+    /**
+     * The agent as it runs in a phase (listed or a candidate of an auto phase); what it renders there, its own
+     * instruction and its body when that is a template, goes to {@code templates} to be checked in the phase's scope.
+     */
+    static PreparedAgent prepare(AgentDefinitionReader.LoadedAgent loaded, Template phaseInstruction, List<LocatedTemplate> templates) {
+        for (Template template : new Template[] {loaded.instruction(), loaded.systemPrompt()}) {
+            if (template instanceof LocatedTemplate located) {
+                templates.add(located);
+            }
+        }
+        return new PreparedAgent(loaded.definition(), loaded.runner(), combine(loaded.instruction(), phaseInstruction),
+                loaded.systemPrompt());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.perfect21.agent.AgentDefinition;
+import org.perfect21.workflow.AutoSelection;
 import org.perfect21.workflow.DefinitionCatalog;
 import org.perfect21.workflow.Definitions;
 import org.perfect21.workflow.GateCheck;
@@ -37,7 +38,7 @@ class WorkflowControllerTests {
                             {"name": "mode", "type": "string", "required": false, "defaultValue": "fast",
                              "description": null}],
              "phases": [{"name": "only", "agents": ["t", "u"], "parallelism": 2, "timeout": "PT5M",
-                         "minSuccess": "50%", "requiredSuccesses": 1, "gate": null}]}""";
+                         "minSuccess": "50%", "requiredSuccesses": 1, "gate": null, "auto": null}]}""";
 
     @Autowired
     MockMvcTester mvc;
@@ -85,6 +86,26 @@ class WorkflowControllerTests {
                 "onFail", "continue"));
         shown.put("repeat", null);
         assertThat(show).hasStatusOk().bodyJson().extractingPath("$.phases[0].gate").isEqualTo(shown);
+    }
+
+    @Test
+    void anAutoPhaseIsShownAsWrittenWithoutAgentsUntilARunChoosesThem() {
+        AutoSelection auto = new AutoSelection(scope -> "", "{{params.task}}", new AutoSelection.From("engineering", List.of()),
+                new AutoSelection.Counts(2, 3, 4), List.of("t"), new AutoSelection.Rules(List.of("billing"), null),
+                List.of(agent("t"), agent("u"), agent("v"), agent("w")));
+        WorkflowDefinition chosen = new WorkflowDefinition("chosen", null, List.of(), List.of(new PhaseDefinition("plan", List.of(), 4,
+                null, MinSuccess.ALL, GateDefinition.NONE, auto)), null);
+        given(catalog.require("chosen")).willReturn(chosen);
+
+        MvcTestResult show = mvc.get().uri("/api/workflows/chosen").with(viewer()).exchange();
+
+        assertThat(show).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+                {"name": "chosen", "description": null, "parameters": [],
+                 "phases": [{"name": "plan", "agents": [], "parallelism": 4, "timeout": null, "minSuccess": "100%",
+                             "requiredSuccesses": null, "gate": null,
+                             "auto": {"task": "{{params.task}}", "from": {"category": "engineering", "agents": null},
+                                      "counts": {"simple": 2, "standard": 3, "complex": 4}, "always": ["t"],
+                                      "rules": {"complex": ["billing"], "simple": null}}}]}""");
     }
 
     private static WorkflowDefinition typed() {

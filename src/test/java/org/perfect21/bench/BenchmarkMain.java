@@ -118,6 +118,8 @@ public final class BenchmarkMain {
         results.git = GitBench.measure(scratch, settings.quick());
         log("admin reports: " + ReportBench.RUNS + " generated runs");
         results.reports = ReportBench.measure(scratch);
+        log("automatic selection: one auto phase over " + SelectionBench.AGENTS + " agents with their history");
+        results.selection = SelectionBench.measure(Files.createDirectories(scratch.resolve("selection")));
         log("claude agents: " + ClaudeAgentBench.AGENTS + " real Claude Code CLIs in one phase against the Messages API stand-in");
         results.claude = ClaudeAgentBench.measure(Files.createDirectories(scratch.resolve("claude")), ClaudeAgentBench.AGENTS,
                 ClaudeAgentBench.AGENTS, null);

@@ -44,6 +44,9 @@ final class Report {
         if (results.reports != null) {
             results.reports.report().forEach(this::line);
         }
+        if (results.selection != null) {
+            results.selection.report().forEach(this::line);
+        }
         if (results.claude != null) {
             line("");
             results.claude.report().forEach(this::line);
@@ -116,6 +119,12 @@ final class Report {
             double fanOut = Stats.median(results.fanOut, FanOutBench.Sample::fanOutNanos);
             line("| " + String.format("%,d", FanOutBench.ITEMS) + " `forEach` items × no-op agent in one phase: ≤ 1 s overhead beyond"
                     + " the agents | median wall " + Stats.ms(fanOut) + " | " + verdict(fanOut <= 1e9) + " |");
+        }
+        if (results.selection != null) {
+            SelectionBench.Result selection = results.selection;
+            line("| Selection over a " + selection.agents() + "-agent library: ≤ " + String.format("%.0f", SelectionBench.TARGET_MS)
+                    + " ms per phase (median) | " + String.format("%.2f ms median, %.2f ms p95", selection.medianMs(), selection.p95Ms())
+                    + " | " + verdict(selection.pass()) + " |");
         }
         line("");
     }

@@ -22,6 +22,8 @@ final class Results {
     GitBench.Result git;
     /** The admin reports section; null when it was not measured. */
     ReportBench.Result reports;
+    /** The automatic selection section; null when it was not measured. */
+    SelectionBench.Result selection;
     /** The Claude Code agents section; null when it was not measured. */
     ClaudeAgentBench.Result claude;
     /** The http agents section (1,000 in flight); null when it was not measured. */

@@ -86,6 +86,31 @@ class ValidateCommandTests {
     }
 
     @Test
+    void validateNamesAnAutoPhaseWhosePoolIsTooSmallAndFails() throws IOException {
+        // given
+        Path broken = write(jobsDir.resolve("workflows/chooser.yml"), """
+                name: chooser
+                parameters:
+                  topic: {type: string, default: testing}
+                phases:
+                  - name: only
+                    agents:
+                      auto:
+                        task: "{{params.topic}}"
+                        always: [helper]
+                """);
+
+        // when
+        int exit = cli("validate");
+
+        // then
+        assertThat(exit).isEqualTo(Perfect21Cli.USAGE);
+        assertThat(err()).contains(broken + ":7: phases[0].agents.auto.counts: the largest count is 8 (counts: simple 4,"
+                + " standard 6, complex 8) but the pool and always hold only 1 agent");
+        assertThat(out()).doesNotContain("valid:");
+    }
+
+    @Test
     void validateNamesEveryHttpAgentErrorWithItsLineAndNeverRepeatsAKey() throws IOException {
         // given
         String key = "sk-ant-api03-AbCdEfGhIjKlMnOpQrStUvWxYz0123";

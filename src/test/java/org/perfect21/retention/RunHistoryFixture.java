@@ -25,7 +25,7 @@ public final class RunHistoryFixture {
     /** The tables a run has rows in (the purge's tables without its own records). */
     public static final List<String> RUN_TABLES = List.of("BATCH_STEP_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION",
             "BATCH_JOB_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE",
-            "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_RUN");
+            "P21_AGENT_RESULT", "P21_PHASE_RUN", "P21_PHASE_SELECTION", "P21_RUN");
 
     private static final int JDBC_BATCH = 1000;
 
@@ -64,6 +64,8 @@ public final class RunHistoryFixture {
             rows.put("BATCH_JOB_INSTANCE", 1L);
             rows.put("P21_AGENT_RESULT", (long) phases * agentsPerPhase);
             rows.put("P21_PHASE_RUN", (long) phases);
+            // Generated runs have no auto phase.
+            rows.put("P21_PHASE_SELECTION", 0L);
             rows.put("P21_RUN", 1L);
             return rows;
         }

@@ -256,8 +256,17 @@ class RunPurgerTests {
                   - name: only
                     agents: [{name: f, kind: simulated, failureRate: 1}]
                 """);
+        WorkflowDefinition chosen = workflow("chosen", """
+                parameters:
+                  feature: {type: string, default: search}
+                phases:
+                  - name: only
+                    agents:
+                      auto: {task: "{{params.feature}}", from: {category: engineering}, counts: {simple: 1, standard: 1, complex: 1}}
+                """);
         String completed = runner.execute(twoPhases, Map.of()).runId();
         String failed = runner.execute(failing, Map.of()).runId();
+        runner.execute(chosen, Map.of());
         runner.restart(failed);
         String unrecorded = runner.execute(twoPhases, Map.of()).runId();
         // As if its process had died before the run recorded its job ids: the instance is found by its key.
@@ -270,9 +279,10 @@ class RunPurgerTests {
 
         PurgeReport report = purger(Duration.ofDays(1), 1_000_000, 2).purge(PurgeTrigger.CLI, false);
 
-        assertThat(before.get("BATCH_JOB_EXECUTION")).isEqualTo(4);
-        assertThat(before.get("P21_AGENT_RESULT")).isEqualTo(7);
-        assertThat(report.runsDeleted()).isEqualTo(3);
+        assertThat(before.get("BATCH_JOB_EXECUTION")).isEqualTo(5);
+        assertThat(before.get("P21_AGENT_RESULT")).isEqualTo(8);
+        assertThat(before.get("P21_PHASE_SELECTION")).as("the auto phase's choice").isEqualTo(1);
+        assertThat(report.runsDeleted()).isEqualTo(4);
         assertThat(report.rowsByTable()).containsAllEntriesOf(before);
         assertThat(fixture.count()).allSatisfy((table, rows) -> assertThat(rows).as(table).isZero());
     }
