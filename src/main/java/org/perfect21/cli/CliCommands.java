@@ -64,7 +64,7 @@ class CliCommands {
             }
             if (command instanceof CliArguments.Restart restart) {
                 RunOutput output = RunOutput.of(restart.json, restart.quiet);
-                return print(follow(output, out, () -> runner.getObject().restart(restart.runId)), output, out);
+                return print(follow(output, out, restart.runId, () -> runner.getObject().restart(restart.runId)), output, out);
             }
             if (command instanceof CliArguments.Watch watch) {
                 RunTable.print(live.getObject().watch(watch.runId, out), out);
@@ -99,7 +99,7 @@ class CliCommands {
         var params = run.paramMap();
         WorkflowDefinition workflow = resolve(run.workflow);
         RunOutput output = RunOutput.of(run.json, run.quiet);
-        return print(follow(output, out, () -> runner.getObject().run(workflow, params)), output, out);
+        return print(follow(output, out, null, () -> runner.getObject().run(workflow, params)), output, out);
     }
 
     /** What run and restart print: the live view and the table, the run document, or the final line alone. */
@@ -114,9 +114,14 @@ class CliCommands {
         }
     }
 
-    // Only the table comes with a live view: --json and --quiet print nothing while the run goes on.
-    private RunDocument follow(RunOutput output, PrintStream out, java.util.function.Supplier<RunDocument> run) {
-        return output == RunOutput.TABLE ? live.getObject().follow(out, run) : run.get();
+    // Only the table comes with a live view: --json and --quiet print nothing while the run goes on. A restart's view
+    // starts from the run as stored, so the agents it keeps show as done.
+    private RunDocument follow(RunOutput output, PrintStream out, String restartedRunId, java.util.function.Supplier<RunDocument> run) {
+        if (output != RunOutput.TABLE) {
+            return run.get();
+        }
+        RunDocument before = restartedRunId == null ? null : runner.getObject().document(restartedRunId);
+        return live.getObject().follow(out, before, run);
     }
 
     private WorkflowDefinition resolve(String target) {

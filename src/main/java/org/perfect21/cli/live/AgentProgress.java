@@ -33,6 +33,7 @@ final class AgentProgress {
     void restarted() {
         if (state != AgentState.COMPLETED && state != AgentState.CACHED) {
             state = AgentState.PENDING;
+            startedAt = null;
             endedAt = null;
         }
     }

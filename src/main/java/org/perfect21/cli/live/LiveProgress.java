@@ -37,9 +37,17 @@ public class LiveProgress {
         this.runner = runner;
     }
 
-    /** Executes {@code run} (a run or a restart) while showing its progress on {@code out}; returns what it returns. */
-    public RunDocument follow(PrintStream out, Supplier<RunDocument> run) {
+    /**
+     * Executes {@code run} (a run or a restart) while showing its progress on {@code out}; returns what it returns.
+     *
+     * @param before a restarted run as stored before the restart (its kept phases and agents are shown as they are), or
+     *               null for a new run
+     */
+    public RunDocument follow(PrintStream out, RunDocument before, Supplier<RunDocument> run) {
         try (ProgressView view = ProgressViews.forOutput(out)) {
+            if (before != null) {
+                view.seed(SnapshotEvents.between(null, before, Instant.now()));
+            }
             return follow(view, run);
         }
     }

@@ -15,6 +15,10 @@ interface ProgressView extends AutoCloseable {
      */
     Optional<Duration> show(List<Object> events, Instant now);
 
+    /** Learns what happened before this process took the run up (a restart's kept agents), without showing it. */
+    default void seed(List<Object> events) {
+    }
+
     /** Takes the view off the screen (the run's table follows); prints nothing more. */
     @Override
     void close();

@@ -39,6 +39,6 @@ final class ProgressViews {
             }
             return new EventLines(out, ZoneId.systemDefault());
         }
-        return new TerminalView(terminal);
+        return new TerminalView(terminal, out);
     }
 }

@@ -1,6 +1,7 @@
 package org.perfect21.cli.live;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,13 +25,17 @@ final class TerminalView implements ProgressView {
     static final Duration CLOCK = Duration.ofSeconds(1);
 
     private final Terminal terminal;
+    private final PrintStream out;
     private final Display display;
     private final RunProgress progress = new RunProgress();
     private Instant lastDraw = Instant.EPOCH;
     private boolean changed;
+    private boolean closed;
 
-    TerminalView(Terminal terminal) {
+    /** @param out where the command prints the rest (the terminal's own stdout), used once JLine has let go of it */
+    TerminalView(Terminal terminal, PrintStream out) {
         this.terminal = terminal;
+        this.out = out;
         this.display = new Display(terminal, false);
     }
 
@@ -51,7 +56,26 @@ final class TerminalView implements ProgressView {
         return progress.anyRunning() ? Optional.of(CLOCK) : Optional.empty();
     }
 
+    @Override
+    public void seed(List<Object> events) {
+        events.forEach(progress::apply);
+    }
+
     private void draw(Instant now) {
+        if (closed) {
+            return;
+        }
+        try {
+            redraw(now);
+        } catch (IllegalStateException e) {
+            // JLine's shutdown hook closed the terminal (Ctrl-C): the run is being stopped, its table follows on a line
+            // of its own under the block left on the screen.
+            closed = true;
+            out.println();
+        }
+    }
+
+    private void redraw(Instant now) {
         Size size = terminal.getSize();
         // A terminal that reports no size (0 x 0) still gets a block of a sensible shape.
         int columns = size.getColumns() > 0 ? size.getColumns() : 100;
@@ -65,11 +89,18 @@ final class TerminalView implements ProgressView {
 
     @Override
     public void close() {
-        // The cursor goes back to where the block began, so the table takes its place.
-        display.update(List.of(), 0);
-        terminal.flush();
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            // The cursor goes back to where the block began, so the table takes its place.
+            display.update(List.of(), 0);
+            terminal.flush();
             terminal.close();
+        } catch (IllegalStateException e) {
+            // Closed already by JLine's shutdown hook (Ctrl-C): the block stays, the table goes under it.
+            out.println();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,8 @@ import org.perfect21.execution.PhaseStarted;
 import org.perfect21.execution.RunStarted;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.PhaseStatus;
+import org.perfect21.history.RunDocument;
+import org.perfect21.history.RunStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,6 +67,30 @@ class StatusBlockTests {
                 "  review               COMPLETED 1 done of 1  130 ms",
                 "  review#2             RUNNING   1 running of 1  300 ms",
                 "    verdict                    RUNNING   290 ms");
+    }
+
+    @Test
+    void aRestartShowsTheAgentsItKeepsAsDoneAndWaitsForTheOthers() {
+        RunDocument stored = new RunDocument("r3", "wf", RunStatus.FAILED, T0, T0.plusSeconds(1), 1000L, "boom",
+                List.of(new RunDocument.Phase("p", 0, 1, PhaseStatus.FAILED, 900L, 2, 1, 3,
+                        List.of(agent("a", AgentStatus.COMPLETED), agent("b", AgentStatus.COMPLETED), agent("c", AgentStatus.FAILED)), null)),
+                null);
+        RunProgress run = new RunProgress();
+        SnapshotEvents.between(null, stored, T0.plusSeconds(5)).forEach(run::apply);
+
+        run.apply(new RunStarted("r3", "wf", true, T0.plusSeconds(5)));
+        run.apply(new PhaseStarted("r3", 0, 1, "p", List.of("a", "b", "c"), T0.plusSeconds(5)));
+
+        assertThat(text(StatusBlock.lines(run, T0.plusSeconds(6), 100, 30))).containsExactly(
+                "run r3  wf  RUNNING  1.0 s",
+                "  p                    RUNNING   1 waiting, 2 done of 3  1.0 s",
+                "    a                          COMPLETED 100 ms",
+                "    b                          COMPLETED 100 ms",
+                "    c                          PENDING   ");
+    }
+
+    private static RunDocument.Agent agent(String name, AgentStatus status) {
+        return new RunDocument.Agent(name, status, T0, T0.plusMillis(100), 100L, 1, 10, false, null, false, null, null, null, null);
     }
 
     private static List<String> text(List<AttributedString> lines) {
