@@ -18,7 +18,7 @@ final class CliArguments {
 
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
-            subcommands = {Serve.class, Run.class, Restart.class, Validate.class, Purge.class, Report.class},
+            subcommands = {Serve.class, Run.class, Restart.class, Watch.class, Validate.class, Purge.class, Report.class},
             footer = {"", "Without a command the REST API server starts (as with serve).",
                     "", "Spring Boot properties may be given as --name=value, for example:",
                     "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs --server.port=9090"})
@@ -54,6 +54,9 @@ final class CliArguments {
         @Option(names = "--json", description = "print only the run document as JSON on stdout (logs go to stderr)")
         boolean json;
 
+        @Option(names = "--quiet", description = "print only the line that says how the run ended")
+        boolean quiet;
+
         Map<String, String> paramMap() {
             return CliArguments.paramMap(params);
         }
@@ -69,6 +72,22 @@ final class CliArguments {
 
         @Option(names = "--json", description = "print only the run document as JSON on stdout")
         boolean json;
+
+        @Option(names = "--quiet", description = "print only the line that says how the run ended")
+        boolean quiet;
+    }
+
+    @Command(name = "watch", mixinStandardHelpOptions = true,
+            description = {"Shows the progress of a run another process executes, read from the database twice a "
+                    + "second until the run ends, then prints its table.",
+                    "A server holds the embedded H2 database open; while it does, follow its runs with GET "
+                    + "/api/runs/RUN_ID."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:the run has ended (its table says how)", "2:usage error, unknown run, or the database could "
+                    + "not be opened"})
+    static final class Watch {
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to watch")
+        String runId;
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,

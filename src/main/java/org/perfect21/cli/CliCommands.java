@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.perfect21.cli.live.LiveProgress;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.NoSuchRunException;
@@ -41,15 +42,18 @@ class CliCommands {
     private final JsonMapper json;
     private final ObjectProvider<ReportCatalog> reports;
     private final ObjectProvider<ReportRunner> reportRunner;
+    private final ObjectProvider<LiveProgress> live;
 
     // The runner and the purger (and with them the database) are only created for commands that use them.
     CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, ObjectProvider<RunPurger> purger,
-                JsonMapper json, ObjectProvider<ReportCatalog> reports, ObjectProvider<ReportRunner> reportRunner) {
+                JsonMapper json, ObjectProvider<ReportCatalog> reports, ObjectProvider<ReportRunner> reportRunner,
+                ObjectProvider<LiveProgress> live) {
         this.definitions = definitions;
         this.runner = runner;
         this.purger = purger;
         this.reports = reports;
         this.reportRunner = reportRunner;
+        this.live = live;
         this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
@@ -59,7 +63,12 @@ class CliCommands {
                 return run(run, out);
             }
             if (command instanceof CliArguments.Restart restart) {
-                return print(runner.getObject().restart(restart.runId), restart.json, out);
+                RunOutput output = RunOutput.of(restart.json, restart.quiet);
+                return print(follow(output, out, restart.runId, () -> runner.getObject().restart(restart.runId)), output, out);
+            }
+            if (command instanceof CliArguments.Watch watch) {
+                RunTable.print(live.getObject().watch(watch.runId, out), out);
+                return Perfect21Cli.OK;
             }
             if (command instanceof CliArguments.Validate validate) {
                 return validate(validate, out, err);
@@ -89,7 +98,30 @@ class CliCommands {
     private int run(CliArguments.Run run, PrintStream out) {
         var params = run.paramMap();
         WorkflowDefinition workflow = resolve(run.workflow);
-        return print(runner.getObject().run(workflow, params), run.json, out);
+        RunOutput output = RunOutput.of(run.json, run.quiet);
+        return print(follow(output, out, null, () -> runner.getObject().run(workflow, params)), output, out);
+    }
+
+    /** What run and restart print: the live view and the table, the run document, or the final line alone. */
+    private enum RunOutput {
+        TABLE, JSON, QUIET;
+
+        static RunOutput of(boolean json, boolean quiet) {
+            if (json && quiet) {
+                throw new IllegalArgumentException("--json and --quiet exclude each other");
+            }
+            return json ? JSON : quiet ? QUIET : TABLE;
+        }
+    }
+
+    // Only the table comes with a live view: --json and --quiet print nothing while the run goes on. A restart's view
+    // starts from the run as stored, so the agents it keeps show as done.
+    private RunDocument follow(RunOutput output, PrintStream out, String restartedRunId, java.util.function.Supplier<RunDocument> run) {
+        if (output != RunOutput.TABLE) {
+            return run.get();
+        }
+        RunDocument before = restartedRunId == null ? null : runner.getObject().document(restartedRunId);
+        return live.getObject().follow(out, before, run);
     }
 
     private WorkflowDefinition resolve(String target) {
@@ -106,11 +138,11 @@ class CliCommands {
                 + "' in " + definitions.jobsDir() + " (known: " + String.join(", ", loaded.workflows().keySet()) + ")"));
     }
 
-    private int print(RunDocument document, boolean asJson, PrintStream out) {
-        if (asJson) {
-            out.println(json.writeValueAsString(document));
-        } else {
-            RunTable.print(document, out);
+    private int print(RunDocument document, RunOutput output, PrintStream out) {
+        switch (output) {
+            case JSON -> out.println(json.writeValueAsString(document));
+            case QUIET -> RunTable.printHeadline(document, out);
+            case TABLE -> RunTable.print(document, out);
         }
         return document.status() == RunStatus.COMPLETED ? Perfect21Cli.OK : Perfect21Cli.RUN_FAILED;
     }

@@ -25,7 +25,7 @@ final class RunTable {
     }
 
     static void print(RunDocument run, PrintStream out) {
-        out.printf("run %s  workflow %s  %s in %s%n", run.runId(), run.workflow(), run.status(), millis(run.durationMs()));
+        printHeadline(run, out);
         if (run.error() != null) {
             out.println("error: " + run.error());
         }
@@ -54,6 +54,11 @@ final class RunTable {
                     count(usage.cacheReadTokens()), count(usage.cacheWriteTokens()),
                     usage.costUsd() == null ? "unknown" : "$" + usage.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
         }
+    }
+
+    /** The table's first line: the run, its workflow, how it ended and in how long (all that --quiet prints). */
+    static void printHeadline(RunDocument run, PrintStream out) {
+        out.printf("run %s  workflow %s  %s in %s%n", run.runId(), run.workflow(), run.status(), millis(run.durationMs()));
     }
 
     private static String count(Long value) {

@@ -13,6 +13,12 @@ import java.util.stream.Stream;
  */
 record CliCall(int exit, String out, String err) {
 
+    /** What stdout holds from the run table's first line on: without a terminal, the run's event lines come first. */
+    String table() {
+        int start = out.startsWith("run ") ? 0 : out.indexOf("\nrun ") + 1;
+        return out.substring(start);
+    }
+
     static CliCall run(Path dir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
