@@ -40,6 +40,9 @@ public final class Perfect21Cli {
     }
 
     public int execute(String... args) {
+        // H2's mixed mode (AUTO_SERVER in the default URL) serves the database file on a TCP port for other processes;
+        // H2 binds it to every interface unless told otherwise. Read once, when H2's classes load: set it first.
+        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
         Map<Boolean, List<String>> split = CliArguments.split(args);
         CommandLine commandLine = new CommandLine(new CliArguments.Top())
                 .setOut(new PrintWriter(out, true))
