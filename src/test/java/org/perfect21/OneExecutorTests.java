@@ -38,7 +38,9 @@ class OneExecutorTests {
             "agent executor", List.of("perfect21-agent-"),
             "quartz", List.of("perfect21_Worker-", "perfect21_QuartzSchedulerThread", "QuartzScheduler_perfect21"),
             "web server", List.of("http-nio-", "Catalina-utility-", "container-"),
-            "database", List.of("HikariPool-", "MVStore background writer", "H2-", "H2 File Lock Watchdog"));
+            "database", List.of("HikariPool-", "MVStore background writer", "H2-", "H2 File Lock Watchdog",
+                    // AUTO_SERVER (the default URL's mixed mode) serves the file to other processes.
+                    "H2 TCP Server"));
     /**
      * Threads the JDK starts once and keeps for the life of the JVM (CompletableFuture's timer, process
      * reapers). Awaitility polls on the test's thread here, so it starts none.

@@ -9,7 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.quartz.autoconfigure.QuartzAutoConfiguration;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -41,6 +40,9 @@ public final class Perfect21Cli {
     }
 
     public int execute(String... args) {
+        // H2's mixed mode (AUTO_SERVER in the default URL) serves the database file on a TCP port for other processes;
+        // H2 binds it to every interface unless told otherwise. Read once, when H2's classes load: set it first.
+        System.getProperties().putIfAbsent("h2.bindAddress", "127.0.0.1");
         Map<Boolean, List<String>> split = CliArguments.split(args);
         CommandLine commandLine = new CommandLine(new CliArguments.Top())
                 .setOut(new PrintWriter(out, true))
@@ -115,14 +117,22 @@ public final class Perfect21Cli {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (message.contains("Database may be already in use")) {
-            return "the database is in use by another Perfect21 process (" + message.replaceAll(" Possible solutions.*", "") + ")";
+        if (message.contains("Database may be already in use") || message.contains("Connection is broken")
+                || message.contains("Connection refused")) {
+            // Beside a server started with the default URL (AUTO_SERVER=TRUE) a command connects to it; this is the
+            // case where neither the file nor the process holding it can be reached.
+            return "the database is held by another process that does not share it (" + message.replaceAll(" Possible solutions.*", "")
+                    + "). Stop that process, or start both with the default spring.datasource.url (AUTO_SERVER=TRUE), "
+                    + "or give this command its own --perfect21.data-dir";
         }
         return message;
     }
 
-    /** Starts Spring; {@code definitionsOnly} creates beans lazily, so validating never opens the database. */
-    private ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
+    /**
+     * Starts the one-shot context (see {@link OneShotContext}: no web server, security, OpenAPI, actuator or
+     * scheduler); {@code definitionsOnly} creates beans lazily, so validating never opens the database.
+     */
+    ConfigurableApplicationContext start(List<String> bootArgs, boolean definitionsOnly) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(application)
                 .lazyInitialization(definitionsOnly)
                 .web(WebApplicationType.NONE)
@@ -131,13 +141,7 @@ public final class Perfect21Cli {
                 .properties("logging.level.root=WARN", "logging.level.org.perfect21=WARN",
                         // Startup failures are reported in one line by execute(); the stack trace is opt-in.
                         "logging.level.org.springframework.boot.SpringApplication=OFF",
-                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR",
-                        // Schedules fire in the server only; a command never starts the scheduler.
-                        "spring.quartz.auto-startup=false");
-        if (definitionsOnly) {
-            // Validating needs no scheduler (whose job store would open the database).
-            builder.properties("spring.autoconfigure.exclude=" + QuartzAutoConfiguration.class.getName());
-        }
-        return builder.run(bootArgs.toArray(String[]::new));
+                        "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext=ERROR");
+        return OneShotContext.apply(builder).run(bootArgs.toArray(String[]::new));
     }
 }

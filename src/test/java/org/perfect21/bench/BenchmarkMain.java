@@ -123,6 +123,8 @@ public final class BenchmarkMain {
         log("claude agents: " + ClaudeAgentBench.AGENTS + " real Claude Code CLIs in one phase against the Messages API stand-in");
         results.claude = ClaudeAgentBench.measure(Files.createDirectories(scratch.resolve("claude")), ClaudeAgentBench.AGENTS,
                 ClaudeAgentBench.AGENTS, null);
+        log("start-up: the command line as processes, median of " + StartupBench.REPETITIONS);
+        results.startup = StartupBench.measure(Files.createDirectories(scratch.resolve("startup")));
         results.totalMillis = (System.nanoTime() - began) / 1_000_000;
         Files.writeString(report, new Report(settings, results, contenders.stream().map(Contender::name).toList()).render());
         log("wrote " + report + " in " + results.totalMillis / 1000 + " s");

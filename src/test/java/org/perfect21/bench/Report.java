@@ -40,6 +40,7 @@ final class Report {
         ContextBench.render(results.context, this::line);
         CacheBench.render(results.cache, this::line);
         FanOutBench.render(results.fanOut, this::line);
+        startup();
         git();
         if (results.reports != null) {
             results.reports.report().forEach(this::line);
@@ -286,6 +287,13 @@ final class Report {
                     (last.heapBytes() - first.heapBytes()) / 1048576.0, results.retentionMillis / 1000));
         }
         line("");
+    }
+
+    private void startup() {
+        if (results.startup != null) {
+            results.startup.report().forEach(this::line);
+            line("");
+        }
     }
 
     private void git() {

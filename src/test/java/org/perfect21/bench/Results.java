@@ -20,6 +20,8 @@ final class Results {
     long retentionMillis;
     /** The git snapshot section; null when it was not measured. */
     GitBench.Result git;
+    /** The command line's start-up section; null when it was not measured. */
+    StartupBench.Result startup;
     /** The admin reports section; null when it was not measured. */
     ReportBench.Result reports;
     /** The automatic selection section; null when it was not measured. */
