@@ -50,8 +50,9 @@ final class RunTable {
         }
         Usage usage = run.usage();
         if (usage != null && !usage.hasNoFigure()) {
-            out.printf("usage %s tokens (input %s, output %s, cache read %s, cache write %s), cost %s%n",
-                    count(usage.totalTokens()), count(usage.inputTokens()), count(usage.outputTokens()),
+            Long total = usage.totalTokens();
+            out.printf("usage %s %s (input %s, output %s, cache read %s, cache write %s), cost %s%n",
+                    count(total), total != null && total == 1 ? "token" : "tokens", count(usage.inputTokens()), count(usage.outputTokens()),
                     count(usage.cacheReadTokens()), count(usage.cacheWriteTokens()),
                     usage.costUsd() == null ? "unknown" : "$" + usage.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
         }

@@ -31,6 +31,7 @@ class RunTableTests {
     void anUnknownCostIsSaidToBeUnknownAndNoUsageNoLine() {
         assertThat(print(agent("local", new Usage(10L, 5L, null, null, null)))).contains("usage 15 tokens").contains("cost unknown");
         assertThat(print(agent("simulated", Usage.UNKNOWN))).doesNotContain("usage");
+        assertThat(print(agent("terse", new Usage(1L, 0L, null, null, null)))).contains("usage 1 token (input 1,");
     }
 
     @Test
