@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.perfect21.execution.RunNotRestartableException;
+import org.perfect21.history.NoSuchOutputException;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.launch.IdempotencyConflictException;
 import org.perfect21.launch.LaunchesClosedException;

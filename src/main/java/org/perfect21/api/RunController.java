@@ -16,10 +16,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.perfect21.execution.WorkflowRunner;
-import org.perfect21.history.NoSuchRunException;
+import org.perfect21.history.AmbiguousOutputException;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunQueries;
 import org.perfect21.history.RunStatus;
+import org.perfect21.history.StoredOutputChoice;
 import org.perfect21.launch.Launch;
 import org.perfect21.launch.RunLauncher;
 import org.springframework.http.HttpStatus;
@@ -110,34 +111,15 @@ class RunController {
                                   @RequestParam(required = false) String phase,
                                   @Parameter(description = "the iteration, when a gate's repeat ran the phase again (default: the latest)")
                                   @RequestParam(required = false) Integer iteration) {
-        List<RunQueries.StoredOutput> outputs = queries.outputs(runId, agent);
-        if (outputs.isEmpty()) {
-            if (!queries.exists(runId)) {
-                throw new NoSuchRunException(runId);
-            }
-            throw new NoSuchOutputException("run " + runId + " has no stored output of agent '" + agent + "'");
+        RunQueries.StoredOutput chosen;
+        try {
+            chosen = StoredOutputChoice.choose(queries, runId, agent, phase, iteration);
+        } catch (AmbiguousOutputException e) {
+            throw new ApiRequestException(e.getMessage() + ": add ?phase=<name>");
         }
-        List<RunQueries.StoredOutput> chosen = phase == null ? outputs
-                : outputs.stream().filter(o -> o.phase().equals(phase)).toList();
-        if (chosen.isEmpty()) {
-            throw new NoSuchOutputException("agent '" + agent + "' has no stored output in phase '" + phase + "' of run " + runId);
-        }
-        List<String> phases = chosen.stream().map(RunQueries.StoredOutput::phase).distinct().toList();
-        if (phases.size() > 1) {
-            throw new ApiRequestException("agent '" + agent + "' ran in phases " + String.join(", ", phases) + ": add ?phase=<name>");
-        }
-        if (iteration != null) {
-            chosen = chosen.stream().filter(o -> o.iteration() == iteration).toList();
-            if (chosen.isEmpty()) {
-                throw new NoSuchOutputException("agent '" + agent + "' has no stored output in iteration " + iteration
-                        + " of phase '" + phases.get(0) + "' of run " + runId);
-            }
-        }
-        // Iterations come in order: the last is the latest.
-        chosen = List.of(chosen.get(chosen.size() - 1));
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Perfect21-Output-Truncated", String.valueOf(chosen.get(0).truncated()))
-                .body(chosen.get(0).output());
+                .header("Perfect21-Output-Truncated", String.valueOf(chosen.truncated()))
+                .body(chosen.output());
     }
 
     @PostMapping(path = "/api/runs/{runId}/stop", produces = MediaType.APPLICATION_JSON_VALUE)

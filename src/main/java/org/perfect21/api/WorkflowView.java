@@ -3,6 +3,7 @@ package org.perfect21.api;
 import java.util.List;
 
 import org.perfect21.workflow.AutoSelection;
+import org.perfect21.workflow.DurationText;
 import org.perfect21.workflow.GateCheck;
 import org.perfect21.workflow.GateDefinition;
 import org.perfect21.workflow.ParameterDefinition;
@@ -65,7 +66,7 @@ record WorkflowView(String name, String description, List<Parameter> parameters,
                 p.gate().expect().stream().map(GateCheck::describe).toList(), p.gate().onFail().name().toLowerCase(java.util.Locale.ROOT),
                 repeat == null ? null : new Repeat(repeat.phase(), repeat.times()));
         return new Phase(p.name(), p.agents().stream().map(a -> a.name()).toList(), p.parallelism(),
-                p.timeout() == null ? null : p.timeout().toString(), String.valueOf(p.minSuccess()),
+                p.timeout() == null ? null : DurationText.of(p.timeout()), String.valueOf(p.minSuccess()),
                 p.isAuto() ? null : p.requiredSuccesses(), gate, p.isAuto() ? auto(p.auto()) : null);
     }
 

@@ -13,12 +13,16 @@ import picocli.CommandLine.Parameters;
 /** The picocli model of the command line. Spring Boot's {@code --name.with.dots=value} overrides are split off first. */
 final class CliArguments {
 
+    private static final String DEBUG = "also log what Spring Batch and the platform log, stack traces of failures included "
+            + "(without it a failure is one line of the table or document)";
+
     private CliArguments() {
     }
 
     @Command(name = "perfect21", mixinStandardHelpOptions = true, version = "Perfect21 0.1",
             description = "Runs multi-agent workflows as partitioned Spring Batch jobs on an embedded H2 database.",
-            subcommands = {Serve.class, Run.class, Restart.class, Watch.class, Validate.class, Purge.class, Report.class},
+            subcommands = {Serve.class, Run.class, Restart.class, Watch.class, Runs.class, Show.class, Output.class,
+                    Validate.class, Purge.class, Report.class},
             footer = {"", "Without a command the REST API server starts (as with serve).",
                     "", "Spring Boot properties may be given as --name=value, for example:",
                     "  --perfect21.data-dir=/tmp/p21 --perfect21.jobs-dir=./jobs --server.port=9090"})
@@ -57,6 +61,9 @@ final class CliArguments {
         @Option(names = "--quiet", description = "print only the line that says how the run ended")
         boolean quiet;
 
+        @Option(names = "--debug", description = DEBUG)
+        boolean debug;
+
         Map<String, String> paramMap() {
             return CliArguments.paramMap(params);
         }
@@ -75,19 +82,71 @@ final class CliArguments {
 
         @Option(names = "--quiet", description = "print only the line that says how the run ended")
         boolean quiet;
+
+        @Option(names = "--debug", description = DEBUG)
+        boolean debug;
     }
 
     @Command(name = "watch", mixinStandardHelpOptions = true,
             description = {"Shows the progress of a run another process executes, read from the database twice a "
                     + "second until the run ends, then prints its table.",
-                    "A server holds the embedded H2 database open; while it does, follow its runs with GET "
-                    + "/api/runs/RUN_ID."},
+                    "Beside a running server on the same data directory it reads the server's database (H2's mixed "
+                    + "mode); agents running there show once they end."},
             exitCodeListHeading = "Exit codes:%n",
             exitCodeList = {"0:the run has ended (its table says how)", "2:usage error, unknown run, or the database could "
                     + "not be opened"})
     static final class Watch {
         @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to watch")
         String runId;
+    }
+
+    @Command(name = "runs", mixinStandardHelpOptions = true, description = "Lists runs, newest first.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:listed",
+                    "2:usage error (an unknown status), or the database could not be opened"})
+    static final class Runs {
+        @Option(names = "--workflow", paramLabel = "NAME", description = "only runs of this workflow")
+        String workflow;
+
+        @Option(names = "--status", paramLabel = "STATUS",
+                description = "only runs in this status: QUEUED, STARTING, RUNNING, COMPLETED, FAILED or STOPPED")
+        String status;
+
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "at most this many runs (default 20)")
+        int limit;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Prints a run as run prints it: its per-phase, per-agent table, or its run document.",
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:shown",
+                    "2:unknown run, or the database could not be opened"})
+    static final class Show {
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run to show")
+        String runId;
+
+        @Option(names = "--json", description = "print the run document as JSON")
+        boolean json;
+    }
+
+    @Command(name = "output", mixinStandardHelpOptions = true,
+            description = {"Prints the output stored for an agent of a run, as the agent wrote it.",
+                    "A forEach agent's instances are named AGENT[0], AGENT[1], ...; when the stored output was cut, "
+                    + "a note says so on stderr."},
+            exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed",
+                    "2:unknown run, agent, phase or iteration, the agent ran in several phases and --phase is missing, "
+                    + "or the database could not be opened"})
+    static final class Output {
+        @Parameters(index = "0", paramLabel = "RUN_ID", description = "the run")
+        String runId;
+
+        @Parameters(index = "1", paramLabel = "AGENT", description = "the agent, or a forEach instance such as review[3]")
+        String agent;
+
+        @Option(names = "--phase", paramLabel = "PHASE", description = "the phase, when the agent ran in several")
+        String phase;
+
+        @Option(names = "--iteration", paramLabel = "N",
+                description = "the iteration, when a gate's repeat ran the phase again (default: the latest)")
+        Integer iteration;
     }
 
     @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -116,7 +175,7 @@ final class CliArguments {
     }
 
     @Command(name = "report", mixinStandardHelpOptions = true,
-            description = {"Without a name, lists the admin reports (db/reports) with their parameters; with one, runs it "
+            description = {"Without a name, lists the admin reports (db/reports), one line each; with one, runs it "
                     + "read-only against the database and prints its rows.",
                     "Stop the server first: it holds the embedded database (or use GET /api/reports/NAME)."},
             exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:listed, or the report ran",

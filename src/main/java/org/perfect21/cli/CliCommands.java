@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.perfect21.cli.live.LiveProgress;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.NoSuchOutputException;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
@@ -29,8 +30,6 @@ import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Carries out a parsed command inside the Spring context. */
 @Component
@@ -39,22 +38,26 @@ class CliCommands {
     private final DefinitionLoader definitions;
     private final ObjectProvider<WorkflowRunner> runner;
     private final ObjectProvider<RunPurger> purger;
-    private final JsonMapper json;
+    private final CliJson json;
     private final ObjectProvider<ReportCatalog> reports;
     private final ObjectProvider<ReportRunner> reportRunner;
     private final ObjectProvider<LiveProgress> live;
+    private final RunHistoryCommands history;
+    private final StepFailureLogging stepLogging;
 
     // The runner and the purger (and with them the database) are only created for commands that use them.
     CliCommands(DefinitionLoader definitions, ObjectProvider<WorkflowRunner> runner, ObjectProvider<RunPurger> purger,
-                JsonMapper json, ObjectProvider<ReportCatalog> reports, ObjectProvider<ReportRunner> reportRunner,
-                ObjectProvider<LiveProgress> live) {
+                CliJson json, ObjectProvider<ReportCatalog> reports, ObjectProvider<ReportRunner> reportRunner,
+                ObjectProvider<LiveProgress> live, RunHistoryCommands history, StepFailureLogging stepLogging) {
         this.definitions = definitions;
         this.runner = runner;
         this.purger = purger;
         this.reports = reports;
         this.reportRunner = reportRunner;
         this.live = live;
-        this.json = json.rebuild().enable(SerializationFeature.INDENT_OUTPUT).build();
+        this.json = json;
+        this.history = history;
+        this.stepLogging = stepLogging;
     }
 
     int execute(Object command, PrintStream out, PrintStream err) {
@@ -64,11 +67,22 @@ class CliCommands {
             }
             if (command instanceof CliArguments.Restart restart) {
                 RunOutput output = RunOutput.of(restart.json, restart.quiet);
-                return print(follow(output, out, restart.runId, () -> runner.getObject().restart(restart.runId)), output, out);
+                try (var logging = stepLogging.forRun(restart.debug)) {
+                    return print(follow(output, out, restart.runId, () -> runner.getObject().restart(restart.runId)), output, out);
+                }
             }
             if (command instanceof CliArguments.Watch watch) {
                 RunTable.print(live.getObject().watch(watch.runId, out), out);
                 return Perfect21Cli.OK;
+            }
+            if (command instanceof CliArguments.Runs runs) {
+                return history.runs(runs, out);
+            }
+            if (command instanceof CliArguments.Show show) {
+                return history.show(show, out);
+            }
+            if (command instanceof CliArguments.Output output) {
+                return history.output(output, out, err);
             }
             if (command instanceof CliArguments.Validate validate) {
                 return validate(validate, out, err);
@@ -89,7 +103,8 @@ class CliCommands {
         } catch (InvalidReportParametersException e) {
             e.problems().forEach((name, problem) -> err.println("error: --param " + name + ": " + problem));
             return Perfect21Cli.USAGE;
-        } catch (IllegalArgumentException | NoSuchRunException | RunNotRestartableException | NoSuchReportException e) {
+        } catch (IllegalArgumentException | NoSuchRunException | NoSuchOutputException | RunNotRestartableException
+                 | NoSuchReportException e) {
             err.println("error: " + e.getMessage());
             return Perfect21Cli.USAGE;
         }
@@ -99,7 +114,9 @@ class CliCommands {
         var params = run.paramMap();
         WorkflowDefinition workflow = resolve(run.workflow);
         RunOutput output = RunOutput.of(run.json, run.quiet);
-        return print(follow(output, out, null, () -> runner.getObject().run(workflow, params)), output, out);
+        try (var logging = stepLogging.forRun(run.debug)) {
+            return print(follow(output, out, null, () -> runner.getObject().run(workflow, params)), output, out);
+        }
     }
 
     /** What run and restart print: the live view and the table, the run document, or the final line alone. */
@@ -140,7 +157,7 @@ class CliCommands {
 
     private int print(RunDocument document, RunOutput output, PrintStream out) {
         switch (output) {
-            case JSON -> out.println(json.writeValueAsString(document));
+            case JSON -> out.println(json.write(document));
             case QUIET -> RunTable.printHeadline(document, out);
             case TABLE -> RunTable.print(document, out);
         }
@@ -150,7 +167,7 @@ class CliCommands {
     private int purge(CliArguments.Purge purge, PrintStream out) {
         PurgeReport report = purger.getObject().purge(PurgeTrigger.CLI, purge.dryRun);
         if (purge.json) {
-            out.println(json.writeValueAsString(report));
+            out.println(json.write(report));
         } else {
             PurgeSummary.print(report, out);
         }
@@ -167,7 +184,7 @@ class CliCommands {
         }
         ReportResult result = reportRunner.getObject().run(report.name, report.paramMap());
         switch (report.format) {
-            case json -> out.println(json.writeValueAsString(result));
+            case json -> out.println(json.write(result));
             case csv -> out.print(ReportCsv.write(result));
             case table -> ReportTable.print(result, out);
         }
@@ -187,7 +204,8 @@ class CliCommands {
             loaded = definitions.loadFiles(agents, workflows);
         }
         loaded.warnings().forEach(w -> err.println("warning: " + w));
-        out.println("valid: " + loaded.agents().size() + " agents, " + loaded.workflows().size() + " workflows");
+        out.println("valid: " + Plurals.count(loaded.agents().size(), "agent") + ", "
+                + Plurals.count(loaded.workflows().size(), "workflow"));
         return Perfect21Cli.OK;
     }
 

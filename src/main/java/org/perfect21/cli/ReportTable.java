@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.perfect21.report.ReportDefinition;
-import org.perfect21.report.ReportParameter;
 import org.perfect21.report.ReportResult;
 
 /** Prints reports as aligned text: the list of reports, or one report's rows. */
@@ -19,18 +18,13 @@ final class ReportTable {
     private ReportTable() {
     }
 
+    /** One line per report: its name and title (its parameters are on the reports page, and named by errors). */
     static void list(Collection<ReportDefinition> reports, PrintStream out) {
+        int width = reports.stream().mapToInt(r -> r.name().length()).max().orElse(0);
         for (ReportDefinition report : reports) {
-            out.printf("%-20s %s%n", report.name(), report.title());
-            if (report.description() != null) {
-                out.printf("%-20s %s%n", "", report.description());
-            }
-            for (ReportParameter p : report.parameters()) {
-                String value = p.required() ? "required" : p.defaultValue() == null ? "not set" : "= " + p.defaultValue();
-                out.printf("%-20s   --param %s=<%s> (%s)%s%n", "", p.name(), p.type().keyword(), value,
-                        p.description() == null ? "" : "  " + p.description());
-            }
+            out.printf("%-" + width + "s  %s%n", report.name(), report.title());
         }
+        out.println("(" + Plurals.count(reports.size(), "report") + "; perfect21 report NAME runs one)");
     }
 
     static void print(ReportResult result, PrintStream out) {
@@ -48,8 +42,7 @@ final class ReportTable {
         }
         out.println(line(columns, widths));
         cells.forEach(line -> out.println(line(line, widths)));
-        out.printf("(%d row%s%s)%n", result.rows().size(), result.rows().size() == 1 ? "" : "s",
-                result.truncated() ? ", cut at perfect21.reports.max-rows" : "");
+        out.printf("(%s%s)%n", Plurals.count(result.rows().size(), "row"), result.truncated() ? ", cut at perfect21.reports.max-rows" : "");
     }
 
     private static String line(List<String> cells, int[] widths) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.perfect21.history.RunDocument;
 import org.perfect21.usage.Usage;
+import org.perfect21.workflow.DurationText;
 
 /** Prints a run document as a per-phase, per-agent table. */
 final class RunTable {
@@ -21,7 +22,7 @@ final class RunTable {
             return "";
         }
         return gate.passed() ? "; gate passed" : "; gate failed: " + gate.checks().stream().filter(c -> !c.passed()).findFirst()
-                .map(c -> oneLine(c.check() + ": " + c.detail())).orElse("");
+                .map(c -> OneLine.of(c.check() + ": " + c.detail())).orElse("");
     }
 
     static void print(RunDocument run, PrintStream out) {
@@ -37,20 +38,21 @@ final class RunTable {
                 row(out, name, agent.agent(), agent.status(), millis(agent.durationMs()), agent.attempts(),
                         bytes(agent.outputBytes()) + (agent.outputTruncated() ? "*" : ""),
                         agent.cacheTier() == null ? "" : agent.cacheTier().toLowerCase(Locale.ROOT),
-                        agent.error() == null ? "" : oneLine(agent.error()));
+                        agent.error() == null ? "" : OneLine.of(agent.error()));
             }
             out.printf("%-20s %s: %d of %d succeeded (%d required) in %s%s%n", "", phase.status(), phase.succeeded(),
                     phase.agents().size(), phase.required(), millis(phase.durationMs()), gate(phase.gate()));
         }
         RunDocument.Context context = run.context();
         if (context != null) {
-            out.printf("context %s of %s, %d entries, %d evicted, %d cut%n", bytes(context.bytes()), bytes(context.budgetBytes()),
-                    context.entries(), context.evictions(), context.cuts());
+            out.printf("context %s of %s, %s, %d evicted, %d cut%n", bytes(context.bytes()), bytes(context.budgetBytes()),
+                    Plurals.count(context.entries(), "entry", "entries"), context.evictions(), context.cuts());
         }
         Usage usage = run.usage();
         if (usage != null && !usage.hasNoFigure()) {
-            out.printf("usage %s tokens (input %s, output %s, cache read %s, cache write %s), cost %s%n",
-                    count(usage.totalTokens()), count(usage.inputTokens()), count(usage.outputTokens()),
+            Long total = usage.totalTokens();
+            out.printf("usage %s %s (input %s, output %s, cache read %s, cache write %s), cost %s%n",
+                    count(total), total != null && total == 1 ? "token" : "tokens", count(usage.inputTokens()), count(usage.outputTokens()),
                     count(usage.cacheReadTokens()), count(usage.cacheWriteTokens()),
                     usage.costUsd() == null ? "unknown" : "$" + usage.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
         }
@@ -71,15 +73,11 @@ final class RunTable {
     }
 
     private static String millis(Long ms) {
-        return ms == null ? "-" : ms + " ms";
+        return ms == null ? "-" : DurationText.ofMillis(ms);
     }
 
     private static String bytes(long bytes) {
         return bytes < 1024 ? bytes + " B" : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 
-    private static String oneLine(String text) {
-        String line = text.replaceAll("\\s+", " ");
-        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
-    }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.perfect21.execution.RunNotRestartableException;
 import org.perfect21.execution.WorkflowRunner;
+import org.perfect21.history.NoSuchOutputException;
 import org.perfect21.history.NoSuchRunException;
 import org.perfect21.launch.IdempotencyConflictException;
 import org.perfect21.launch.LaunchesClosedException;

@@ -37,7 +37,7 @@ class WorkflowControllerTests {
                              "description": "how many"},
                             {"name": "mode", "type": "string", "required": false, "defaultValue": "fast",
                              "description": null}],
-             "phases": [{"name": "only", "agents": ["t", "u"], "parallelism": 2, "timeout": "PT5M",
+             "phases": [{"name": "only", "agents": ["t", "u"], "parallelism": 2, "timeout": "5m",
                          "minSuccess": "50%", "requiredSuccesses": 1, "gate": null, "auto": null}]}""";
 
     @Autowired

@@ -30,7 +30,7 @@ class DocumentedCommandLineTests {
     Path dir;
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"", "serve", "run", "restart", "watch", "validate", "purge", "report"})
+    @ValueSource(strings = {"", "serve", "run", "restart", "watch", "runs", "show", "output", "validate", "purge", "report"})
     void theHelpOfEveryCommandIsDocumentedAsItPrints(String command) {
         String[] args = command.isEmpty() ? new String[] {"--help"} : new String[] {command, "--help"};
 

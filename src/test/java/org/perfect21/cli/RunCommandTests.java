@@ -85,6 +85,41 @@ class RunCommandTests {
     }
 
     @Test
+    void aFailedRunIsAResultWithoutStackTracesUnlessDebugAsksForThem() throws IOException {
+        Path workflow = dir.resolve("failing.yml");
+        Files.writeString(workflow, """
+                name: failing
+                phases:
+                  - name: doomed
+                    agents: [{name: bad, kind: command, command: [sh, -c, "exit 4"]}]
+                """);
+
+        // Logs go to the process's stderr (the CLI's own lines to the call's).
+        String quiet = stderrOf(() -> assertThat(CliCall.run(dir, "run", workflow.toString()).exit()).isEqualTo(1));
+        String runId = CliCall.run(dir, "runs", "--limit", "1").out().lines().skip(1).findFirst().orElseThrow().split(" ")[0];
+        String restarted = stderrOf(() -> assertThat(CliCall.run(dir, "restart", runId).exit()).isEqualTo(1));
+        String debug = stderrOf(() -> CliCall.run(dir, "run", workflow.toString(), "--debug"));
+        String levelled = stderrOf(() -> CliCall.run(dir, "run", workflow.toString(), "--logging.level.org.springframework.batch=ERROR"));
+
+        assertThat(quiet).isEmpty();
+        assertThat(restarted).isEmpty();
+        assertThat(debug).contains("Encountered an error executing step phase:doomed", "\tat org.springframework.batch");
+        assertThat(levelled).contains("Encountered an error executing step phase:doomed");
+    }
+
+    private static String stderrOf(Runnable call) {
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            call.run();
+        } finally {
+            System.setErr(realErr);
+        }
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void aDefinitionErrorExitsTwoAndNamesTheFileAndField() throws IOException {
         Path workflow = dir.resolve("broken.yml");
         Files.writeString(workflow, """

@@ -31,6 +31,7 @@ class RunTableTests {
     void anUnknownCostIsSaidToBeUnknownAndNoUsageNoLine() {
         assertThat(print(agent("local", new Usage(10L, 5L, null, null, null)))).contains("usage 15 tokens").contains("cost unknown");
         assertThat(print(agent("simulated", Usage.UNKNOWN))).doesNotContain("usage");
+        assertThat(print(agent("terse", new Usage(1L, 0L, null, null, null)))).contains("usage 1 token (input 1,");
     }
 
     @Test
@@ -46,8 +47,20 @@ class RunTableTests {
         RunTable.print(run, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8))
-                .contains("1 of 1 succeeded (1 required) in 900 ms; gate failed: verdict matches PASS: not found in its output: FAIL")
+                .contains("1 of 1 succeeded (1 required) in 900ms; gate failed: verdict matches PASS: not found in its output: FAIL")
                 .contains("review#2").contains("; gate passed");
+    }
+
+    @Test
+    void durationsAreWrittenAsPeopleWriteThemAndCountsWithTheirPlural() {
+        RunDocument run = new RunDocument("r-1", "wf", RunStatus.COMPLETED, Instant.EPOCH, Instant.EPOCH.plusSeconds(125), 125_400L,
+                null, List.of(new RunDocument.Phase("p", PhaseStatus.COMPLETED, 12_345L, 1, 0, 1,
+                        List.of(agent("slow", Usage.UNKNOWN)))), new RunDocument.Context(100, 25, 1024, 256, 1, 0, 0, 100));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RunTable.print(run, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("COMPLETED in 2m5s", "COMPLETED      900ms", "in 12.3s",
+                "context 100 B of 1.0 KB, 1 entry, 0 evicted, 0 cut");
     }
 
     private static RunDocument.Agent agent(String name, Usage usage) {

@@ -61,7 +61,7 @@ class ValidateCommandTests {
 
         // then
         assertThat(exit).as(err()).isZero();
-        assertThat(out()).contains("valid: 1 agents, 1 workflows");
+        assertThat(out()).contains("valid: 1 agent, 1 workflow");
         assertThat(dataDir.resolve("perfect21.mv.db")).as("validating never opens the database").doesNotExist();
     }
 
@@ -162,7 +162,7 @@ class ValidateCommandTests {
 
         // then
         assertThat(exit).as(err()).isZero();
-        assertThat(out()).contains("valid: 1 agents, 1 workflows");
+        assertThat(out()).contains("valid: 1 agent, 1 workflow");
     }
 
     @Test

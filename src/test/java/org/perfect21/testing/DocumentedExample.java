@@ -24,6 +24,8 @@ public final class DocumentedExample {
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+    // A measured duration (171ms, 1.2s, 2m5s): its units change with its length as well as its figures.
+    private static final Pattern DURATION = Pattern.compile("(?<![\\w.])\\d+(\\.\\d+)?(ms|[dhms])(\\d+(ms|[dhms]))*(?!\\w)");
 
     private DocumentedExample() {
     }
@@ -54,10 +56,10 @@ public final class DocumentedExample {
         return String.join("\n", example);
     }
 
-    /** Text with what changes from run to run (ids, instants, numbers, alignment) masked, line by line. */
+    /** Text with what changes from run to run (ids, instants, durations, numbers, alignment) masked, line by line. */
     public static List<String> masked(String text) {
-        return text.strip().lines().map(line -> NUMBER.matcher(INSTANT.matcher(ID.matcher(line).replaceAll("<id>"))
-                        .replaceAll("<instant>")).replaceAll("<n>").replaceAll("\\s+", " ").strip())
+        return text.strip().lines().map(line -> NUMBER.matcher(DURATION.matcher(INSTANT.matcher(ID.matcher(line).replaceAll("<id>"))
+                        .replaceAll("<instant>")).replaceAll("<duration>")).replaceAll("<n>").replaceAll("\\s+", " ").strip())
                 .toList();
     }
 
