@@ -29,6 +29,7 @@ import org.perfect21.workflow.InvalidDefinitionsException;
 import org.perfect21.workflow.InvalidParametersException;
 import org.perfect21.workflow.WorkflowDefinition;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Carries out a parsed command inside the Spring context. */
@@ -106,6 +107,10 @@ class CliCommands {
         } catch (IllegalArgumentException | NoSuchRunException | NoSuchOutputException | RunNotRestartableException
                  | NoSuchReportException e) {
             err.println("error: " + e.getMessage());
+            return Perfect21Cli.USAGE;
+        } catch (DataAccessException e) {
+            // A database that cannot answer (no schema, a file it cannot write): one line, not a trace.
+            err.println("error: the database could not answer: " + e.getMostSpecificCause().getMessage());
             return Perfect21Cli.USAGE;
         }
     }
