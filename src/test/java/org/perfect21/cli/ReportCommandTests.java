@@ -21,7 +21,7 @@ class ReportCommandTests {
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("workflow-summary", "agent-performance", "failures", "throughput", "slo",
-                "context-usage", "cache", "retention", "--param from=<timestamp> (= now-");
+                "context-usage", "cache", "retention", "gates", "--param from=<timestamp> (= now-");
     }
 
     @Test

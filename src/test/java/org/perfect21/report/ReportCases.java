@@ -152,6 +152,32 @@ abstract class ReportCases {
         assertRows("failures", params("from", fixture.at(-11 * DAY), "to", fixture.at(-10 * DAY + 440)), FAILURES);
     }
 
+    // ---------------------------------------------------------------- gates
+
+    static final List<String> GATES = List.of("workflow", "phase", "verdicts", "passed", "failed", "pass_rate", "runs", "runs_passed",
+            "repeats", "max_iteration", "iterations_per_run");
+
+    @Test
+    void gatesPerWorkflowAndPhaseOverTheDefaultWindow() {
+        // alpha p1: r1 passed at once; beta p0: r5 failed (continue); r6 and r8 have no verdict, alpha's p0 no gate.
+        assertRows("gates", params(), GATES,
+                row("alpha", "p1", 1, 1, 0, "1", 1, 1, 0, 1, "1"),
+                row("beta", "p0", 1, 0, 1, "0", 1, 0, 0, 1, "1"));
+    }
+
+    @Test
+    void gatesCountEveryIterationOfAGateThatSentTheWorkBack() {
+        // r0's p1: failed in iteration 1, passed in iteration 2; with r1's pass, 3 verdicts over 2 runs that both passed.
+        assertRows("gates", params("from", fixture.at(-11 * DAY)), GATES,
+                row("alpha", "p1", 3, 2, 1, "0.6667", 2, 2, 1, 2, "1.5"),
+                row("beta", "p0", 1, 0, 1, "0", 1, 0, 0, 1, "1"));
+        assertRows("gates", params("from", fixture.at(-11 * DAY), "to", fixture.at(-9 * DAY), "workflow", "alpha"), GATES,
+                row("alpha", "p1", 2, 1, 1, "0.5", 1, 1, 1, 2, "2"));
+        // The window is on the runs' creation: r5 was created at 0:30.
+        assertRows("gates", params("from", fixture.at(1_800_001), "workflow", "beta"), GATES);
+        assertRows("gates", params("workflow", "gamma"), GATES);
+    }
+
     // ---------------------------------------------------------------- throughput
 
     static final List<String> THROUGHPUT = List.of("hour_start", "started", "finished", "peak_concurrent", "queue_wait_p95_ms");
