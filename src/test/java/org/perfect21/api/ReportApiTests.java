@@ -41,7 +41,7 @@ class ReportApiTests {
         assertThat(answer.status()).isEqualTo(200);
         JsonNode reports = answer.json().path("reports");
         assertThat(reports.valueStream().map(r -> r.path("name").asString()).toList()).contains("workflow-summary",
-                "agent-performance", "failures", "throughput", "slo", "context-usage", "cache", "retention");
+                "agent-performance", "failures", "throughput", "slo", "context-usage", "cache", "retention", "gates");
         JsonNode summary = reports.valueStream().filter(r -> r.path("name").asString().equals("workflow-summary")).findFirst().orElseThrow();
         assertThat(summary.path("title").asString()).isNotEmpty();
         JsonNode from = summary.path("parameters").valueStream().filter(p -> p.path("name").asString().equals("from")).findFirst().orElseThrow();

@@ -21,9 +21,9 @@ class ReportCommandTests {
 
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out().lines()).contains("failures           Failures", "workflow-summary   Workflow summary",
-                "(9 reports; perfect21 report NAME runs one)").hasSize(10);
+                "(10 reports; perfect21 report NAME runs one)").hasSize(11);
         assertThat(result.out()).contains("agent-performance", "throughput", "slo", "context-usage", "cache", "retention",
-                "cost").doesNotContain("--param");
+                "cost", "gates").doesNotContain("--param");
     }
 
     @Test

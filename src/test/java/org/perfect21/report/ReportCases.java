@@ -64,28 +64,30 @@ abstract class ReportCases {
     // ---------------------------------------------------------------- workflow-summary
 
     static final List<String> WORKFLOW_SUMMARY = List.of("workflow", "runs", "completed", "failed", "success_rate", "p50_ms", "p95_ms",
-            "max_ms");
+            "max_ms", "gate_failures", "phase_repeats");
 
     @Test
     void workflowSummaryOverTheDefaultWindow() {
-        // alpha: r1..r4, durations 2000, 1000, 4000; beta: r5..r8, durations 3600000, 10000, 700.
+        // alpha: r1..r4, durations 2000, 1000, 4000, r1's gate passed; beta: r5..r8, durations 3600000, 10000, 700, r5's
+        // gate failed (and let the run go on).
         assertRows("workflow-summary", params(), WORKFLOW_SUMMARY,
-                row("alpha", 4, 2, 1, "0.6667", 2000, 3800, 4000),
-                row("beta", 4, 1, 1, "0.5", 10_000, 3_241_000, 3_600_000));
+                row("alpha", 4, 2, 1, "0.6667", 2000, 3800, 4000, 0, 0),
+                row("beta", 4, 1, 1, "0.5", 10_000, 3_241_000, 3_600_000, 1, 0));
     }
 
     @Test
     void workflowSummaryFiltersByCreationWindowAndWorkflow() {
         assertRows("workflow-summary", params("from", fixture.at(HOUR)), WORKFLOW_SUMMARY,
-                row("alpha", 2, 0, 1, "0", 4000, 4000, 4000),
-                row("beta", 3, 0, 1, "0", 5350, 9535, 10_000));
+                row("alpha", 2, 0, 1, "0", 4000, 4000, 4000, 0, 0),
+                row("beta", 3, 0, 1, "0", 5350, 9535, 10_000, 0, 0));
+        // r0's gate failed in iteration 1 and sent the work back: p1 ran again (iteration 2) and passed.
         assertRows("workflow-summary", params("from", fixture.at(-11 * DAY), "workflow", "alpha"), WORKFLOW_SUMMARY,
-                row("alpha", 5, 3, 1, "0.75", 1500, 3700, 4000));
+                row("alpha", 5, 3, 1, "0.75", 1500, 3700, 4000, 1, 1));
         assertRows("workflow-summary", params("workflow", "beta", "to", fixture.at(4_200_000)), WORKFLOW_SUMMARY,
-                row("beta", 1, 1, 0, "1", 3_600_000, 3_600_000, 3_600_000));
-        // A window with only a queued run: no rate, no durations.
+                row("beta", 1, 1, 0, "1", 3_600_000, 3_600_000, 3_600_000, 1, 0));
+        // A window with only a queued run: no rate, no durations, no phases.
         assertRows("workflow-summary", params("from", fixture.at(9_000_000)), WORKFLOW_SUMMARY,
-                row("beta", 1, 0, 0, null, null, null, null));
+                row("beta", 1, 0, 0, null, null, null, null, 0, 0));
         assertRows("workflow-summary", params("workflow", "gamma"), WORKFLOW_SUMMARY);
     }
 
@@ -113,27 +115,67 @@ abstract class ReportCases {
 
     // ---------------------------------------------------------------- failures
 
-    static final List<String> FAILURES = List.of("kind", "ended_at", "workflow", "run_id", "phase", "agent", "attempts", "error");
+    static final List<String> FAILURES = List.of("kind", "ended_at", "workflow", "run_id", "phase", "agent", "attempts", "error",
+            "iteration");
+    static final String NO_VERDICT = "review matches VERDICT: PASS: not found in its output: out";
 
     @Test
     void failuresNewestFirst() {
         assertRows("failures", params(), FAILURES,
-                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null),
-                row("agent", fixture.at(5_000_950), "beta", "r8", "p0", "fetch", 3, "fetch: HTTP 503"),
-                row("run", fixture.at(HOUR + 6000), "alpha", "r3", null, null, null, "phase p0: 1 of 2 agents failed"),
-                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1"),
-                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms"));
+                row("gate", fixture.at(5_395_000), "beta", "r5", "p0", null, null, NO_VERDICT, 1),
+                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null, null),
+                row("agent", fixture.at(5_000_950), "beta", "r8", "p0", "fetch", 3, "fetch: HTTP 503", 1),
+                row("run", fixture.at(HOUR + 6000), "alpha", "r3", null, null, null, "phase p0: 1 of 2 agents failed", null),
+                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1", 1),
+                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms", 1));
     }
 
     @Test
     void failuresFilteredAndLimited() {
         assertRows("failures", params("limit", 2), FAILURES,
-                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null),
-                row("agent", fixture.at(5_000_950), "beta", "r8", "p0", "fetch", 3, "fetch: HTTP 503"));
+                row("gate", fixture.at(5_395_000), "beta", "r5", "p0", null, null, NO_VERDICT, 1),
+                row("run", fixture.at(5_001_000), "beta", "r8", null, null, null, null, null));
         assertRows("failures", params("workflow", "alpha", "to", fixture.at(HOUR + 6000)), FAILURES,
-                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1"),
-                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms"));
-        assertRows("failures", params("from", fixture.at(5_001_001)), FAILURES);
+                row("agent", fixture.at(HOUR + 5500), "alpha", "r3", "p0", "review", 2, "review: exit code 1", 1),
+                row("agent", fixture.at(600_900), "alpha", "r2", "p0", "review", 3, "review: timed out after 400 ms", 1));
+        assertRows("failures", params("from", fixture.at(5_395_001)), FAILURES);
+    }
+
+    @Test
+    void failuresListFailedGatesThatDidNotFailTheRunByWhenTheirPhaseEnded() {
+        // r5's gate (continue) let the run complete; its phase ended after r8's run, r5's run after that.
+        assertRows("failures", params("from", fixture.at(5_001_001)), FAILURES,
+                row("gate", fixture.at(5_395_000), "beta", "r5", "p0", null, null, NO_VERDICT, 1));
+        // r0's gate (repeat) failed in iteration 1 and passed in iteration 2: only the failed verdict is a failure.
+        assertRows("failures", params("from", fixture.at(-11 * DAY), "to", fixture.at(0), "workflow", "alpha"), FAILURES,
+                row("gate", fixture.at(-10 * DAY + 440), "alpha", "r0", "p1", null, null, NO_VERDICT, 1));
+        assertRows("failures", params("from", fixture.at(-11 * DAY), "to", fixture.at(-10 * DAY + 440)), FAILURES);
+    }
+
+    // ---------------------------------------------------------------- gates
+
+    static final List<String> GATES = List.of("workflow", "phase", "verdicts", "passed", "failed", "pass_rate", "runs", "runs_passed",
+            "repeats", "max_iteration", "iterations_per_run");
+
+    @Test
+    void gatesPerWorkflowAndPhaseOverTheDefaultWindow() {
+        // alpha p1: r1 passed at once; beta p0: r5 failed (continue); r6 and r8 have no verdict, alpha's p0 no gate.
+        assertRows("gates", params(), GATES,
+                row("alpha", "p1", 1, 1, 0, "1", 1, 1, 0, 1, "1"),
+                row("beta", "p0", 1, 0, 1, "0", 1, 0, 0, 1, "1"));
+    }
+
+    @Test
+    void gatesCountEveryIterationOfAGateThatSentTheWorkBack() {
+        // r0's p1: failed in iteration 1, passed in iteration 2; with r1's pass, 3 verdicts over 2 runs that both passed.
+        assertRows("gates", params("from", fixture.at(-11 * DAY)), GATES,
+                row("alpha", "p1", 3, 2, 1, "0.6667", 2, 2, 1, 2, "1.5"),
+                row("beta", "p0", 1, 0, 1, "0", 1, 0, 0, 1, "1"));
+        assertRows("gates", params("from", fixture.at(-11 * DAY), "to", fixture.at(-9 * DAY), "workflow", "alpha"), GATES,
+                row("alpha", "p1", 2, 1, 1, "0.5", 1, 1, 1, 2, "2"));
+        // The window is on the runs' creation: r5 was created at 0:30.
+        assertRows("gates", params("from", fixture.at(1_800_001), "workflow", "beta"), GATES);
+        assertRows("gates", params("workflow", "gamma"), GATES);
     }
 
     // ---------------------------------------------------------------- throughput
@@ -286,8 +328,8 @@ abstract class ReportCases {
                 row("table", "BATCH_JOB_INSTANCE", 1, null, null, null),
                 row("table", "P21_CONTEXT_ENTRY", 3, null, null, null),
                 row("table", "P21_RUN_CONTEXT", 5, null, null, null),
-                row("table", "P21_AGENT_RESULT", 20, null, null, null),
-                row("table", "P21_PHASE_RUN", 9, null, null, null),
+                row("table", "P21_AGENT_RESULT", 22, null, null, null),
+                row("table", "P21_PHASE_RUN", 11, null, null, null),
                 row("table", "P21_RUN", 9, null, null, null),
                 row("table", "P21_PURGE_TABLE", 3, null, null, null),
                 row("table", "P21_PURGE", 3, null, null, null),
@@ -364,8 +406,8 @@ abstract class ReportCases {
             assertThat(rollup.rolledTo()).isEqualTo(expected);
             // From r0's hour, ten days back, with every agent result in: counters by hour, agent, status and tier.
             assertThat(result.from()).isEqualTo(fixture.at(-10 * DAY).truncatedTo(ChronoUnit.HOURS));
-            assertThat(jdbc.queryForObject("SELECT SUM(EXECUTIONS) FROM P21_AGENT_HOURLY", Long.class)).isEqualTo(20);
-            assertThat(jdbc.queryForObject("SELECT SUM(SAMPLES) FROM P21_AGENT_DURATION_HOURLY", Long.class)).isEqualTo(20);
+            assertThat(jdbc.queryForObject("SELECT SUM(EXECUTIONS) FROM P21_AGENT_HOURLY", Long.class)).isEqualTo(22);
+            assertThat(jdbc.queryForObject("SELECT SUM(SAMPLES) FROM P21_AGENT_DURATION_HOURLY", Long.class)).isEqualTo(22);
             // Buckets [low, low + width): width 1 ms below 32 ms, else a sixteenth of the power of two below.
             assertThat(jdbc.queryForList("SELECT BUCKET_LOW, BUCKET_HIGH FROM P21_AGENT_DURATION_HOURLY WHERE AGENT = 'review'"
                     + " AND STATUS = 'FAILED' ORDER BY BUCKET_LOW")).extracting(m -> m.values().stream().map(ReportSqlSupport::text).toList())

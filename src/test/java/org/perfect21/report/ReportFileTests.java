@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every shipped report file loads in the engine and follows the conventions of db/reports. */
 class ReportFileTests {
 
-    static final List<String> REPORTS = List.of("agent-performance", "cache", "context-usage", "cost", "failures", "retention", "slo",
+    static final List<String> REPORTS = List.of("agent-performance", "cache", "context-usage", "cost", "failures", "gates", "retention", "slo",
             "throughput", "workflow-summary");
 
     @Test

@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ten days older. The expected rows in {@link ReportCases} are worked out by hand from the tables below.
  *
  * <pre>
- * run  workflow status     created    started    ended      phases (agents)  error
- * r0   alpha    COMPLETED  -10d       -10d       -10d+500   p0(1)
+ * run  workflow status     created    started    ended      phases (agents)          error
+ * r0   alpha    COMPLETED  -10d       -10d       -10d+500   p0(1) p1#1(1) p1#2(1)
  * r1   alpha    COMPLETED  0          1000       3000       p0(3) p1(2)
  * r2   alpha    COMPLETED  600000     600500     601500     p0(5)
  * r3   alpha    FAILED     3600000    3602000    3606000    p0(2)            phase p0: 1 of 2 agents failed
@@ -25,6 +25,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * r6   beta     STOPPED    4200000    4201000    4211000    p0(1)
  * r7   beta     QUEUED     9000000    -          -          -
  * r8   beta     FAILED     5000000    5000300    5001000    p0(1)
+ * </pre>
+ *
+ * <p>Gates: alpha's p1 has one that sends the work back to p1 (repeat, times 1), beta's p0 one that lets a failure
+ * through (continue); alpha's p0 has none. A phase row ends with its last agent; p1#2 is r0's p1 in iteration 2.
+ *
+ * <pre>
+ * run  phase  iteration  ended      verdict
+ * r0   p1     1          -10d+440   failed: review matches VERDICT: PASS: not found in its output: out
+ * r0   p1     2          -10d+490   passed
+ * r1   p1     1          2900       passed
+ * r5   p0     1          5395000    failed: review matches VERDICT: PASS: not found in its output: out
+ * r6   p0     1          4211000    none (stopped before its gate was judged)
+ * r8   p0     1          5000950    none (failed before its gate was judged)
  * </pre>
  */
 final class ReportFixture {
@@ -60,18 +73,29 @@ final class ReportFixture {
         run("r7", "beta", "QUEUED", 9_000_000L, null, null, null);
         run("r8", "beta", "FAILED", 5_000_000L, 5_000_300L, 5_001_000L, null);
 
-        phase("r0", 0, 1);
-        phase("r1", 0, 3);
-        phase("r1", 1, 2);
-        phase("r2", 0, 5);
-        phase("r3", 0, 2);
-        phase("r4", 0, 1);
-        phase("r5", 0, 5);
-        phase("r6", 0, 1);
-        phase("r8", 0, 1);
+        // run, phase, iteration, ordinal, agents, started, ended
+        phase("r0", 0, 1, 1, 1, -10 * DAY, -10 * DAY + 400);
+        phase("r0", 1, 1, 2, 1, -10 * DAY + 400, -10 * DAY + 440);
+        phase("r0", 1, 2, 3, 1, -10 * DAY + 440, -10 * DAY + 490);
+        phase("r1", 0, 1, 1, 3, 1000L, 1300L);
+        phase("r1", 1, 1, 2, 2, 2000L, 2900L);
+        phase("r2", 0, 1, 1, 5, 600_500L, 601_200L);
+        phase("r3", 0, 1, 1, 2, HOUR + 2000, HOUR + 5500);
+        phase("r4", 0, 1, 1, 1, 2 * HOUR, null);
+        phase("r5", 0, 1, 1, 5, 1_800_000L, 5_395_000L);
+        phase("r6", 0, 1, 1, 1, 4_201_000L, 4_211_000L);
+        phase("r8", 0, 1, 1, 1, 5_000_300L, 5_000_950L);
+
+        // run, phase, iteration, first failed check (null: passed)
+        gate("r0", 1, 1, "review matches VERDICT: PASS: not found in its output: out");
+        gate("r0", 1, 2, null);
+        gate("r1", 1, 1, null);
+        gate("r5", 0, 1, "review matches VERDICT: PASS: not found in its output: out");
 
         // run, phase, agent index, agent, status, attempts, ended, duration, output bytes, cache tier, error
         agent("r0", 0, 0, "fetch", "COMPLETED", 1, -10 * DAY + 400, 400, 1000, "MISS", null);
+        agent("r0", 1, 1, 0, "review", "COMPLETED", 1, -10 * DAY + 440, 40, 500, null, null);
+        agent("r0", 1, 2, 0, "review", "COMPLETED", 1, -10 * DAY + 490, 50, 600, null, null);
         agent("r1", 0, 0, "fetch", "COMPLETED", 1, 1100, 100, 1000, "MISS", null);
         agent("r1", 0, 1, "review", "COMPLETED", 1, 1200, 200, 2000, null, null);
         agent("r1", 0, 2, "summarize", "COMPLETED", 1, 1300, 300, 3000, "HOT", null);
@@ -150,19 +174,34 @@ final class ReportFixture {
                 started == null ? null : utc(started), ended == null ? null : utc(ended), error);
     }
 
-    private void phase(String run, int index, int agents) {
-        jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED, REQUIRED, AGENT_NAMES,"
-                + " ORDINAL) VALUES (?, ?, ?, 'COMPLETED', ?, 0, 0, ?, '', ?)", run, index, "p" + index, agents, agents, index + 1);
+    private void phase(String run, int index, int iteration, int ordinal, int agents, long started, Long ended) {
+        jdbc.update("INSERT INTO P21_PHASE_RUN (RUN_ID, PHASE_INDEX, ITERATION, ORDINAL, PHASE, STATUS, AGENTS, SUCCEEDED, FAILED,"
+                        + " REQUIRED, AGENT_NAMES, STARTED_AT, ENDED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?, '', ?, ?)", run, index,
+                iteration, ordinal, "p" + index, ended == null ? "RUNNING" : "COMPLETED", agents, agents, utc(started),
+                ended == null ? null : utc(ended));
+    }
+
+    /** A phase's gate verdict, as PhaseGate records it: passed when {@code failure} is null, else its first failed check. */
+    private void gate(String run, int phase, int iteration, String failure) {
+        String check = "{\"check\":\"review matches VERDICT: PASS\",\"passed\":" + (failure == null) + ",\"detail\":\"out\"}";
+        jdbc.update("UPDATE P21_PHASE_RUN SET GATE = ?, GATE_PASSED = ?, GATE_FAILURE = ? WHERE RUN_ID = ? AND PHASE_INDEX = ?"
+                        + " AND ITERATION = ?", "{\"passed\":" + (failure == null) + ",\"checks\":[" + check + "]}", failure == null,
+                failure, run, phase, iteration);
     }
 
     private void agent(String run, int phase, int index, String agent, String status, int attempts, long ended, long duration,
                        long outputBytes, String tier, String error) {
+        agent(run, phase, 1, index, agent, status, attempts, ended, duration, outputBytes, tier, error);
+    }
+
+    private void agent(String run, int phase, int iteration, int index, String agent, String status, int attempts, long ended,
+                       long duration, long outputBytes, String tier, String error) {
         boolean hit = tier != null && !tier.equals("MISS");
-        jdbc.update("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, AGENT_INDEX, PHASE, AGENT, KIND, STATUS, ATTEMPTS, STARTED_AT,"
-                        + " ENDED_AT, DURATION_MS, OUTPUT_BYTES, OUTPUT, CACHE_HIT, CACHE_TIER, ERROR)"
-                        + " VALUES (?, ?, ?, ?, ?, 'simulated', ?, ?, ?, ?, ?, ?, 'out', ?, ?, ?)",
-                run, phase, index, "p" + phase, agent, status, attempts, utc(ended - duration), utc(ended), duration, outputBytes,
-                hit, tier, error);
+        jdbc.update("INSERT INTO P21_AGENT_RESULT (RUN_ID, PHASE_INDEX, ITERATION, AGENT_INDEX, PHASE, AGENT, KIND, STATUS, ATTEMPTS,"
+                        + " STARTED_AT, ENDED_AT, DURATION_MS, OUTPUT_BYTES, OUTPUT, CACHE_HIT, CACHE_TIER, ERROR)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, 'simulated', ?, ?, ?, ?, ?, ?, 'out', ?, ?, ?)",
+                run, phase, iteration, index, "p" + phase, agent, status, attempts, utc(ended - duration), utc(ended), duration,
+                outputBytes, hit, tier, error);
     }
 
     private void usage(String run, int phase, int index, String model, Long input, Long output, Long cacheRead, Long cacheWrite,
