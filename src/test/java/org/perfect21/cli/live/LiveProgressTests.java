@@ -43,7 +43,9 @@ class LiveProgressTests extends EngineTestSupport {
                 minSuccess: 2
               - name: check
                 agents:
-                  - {name: c, kind: probe, latency: 20ms}
+                  # Longer than the view's gap between redraws (TerminalView.MIN_GAP), so the phase is drawn however
+                  # late the machine's timers fire.
+                  - {name: c, kind: probe, latency: 300ms}
             """;
 
     @Autowired
