@@ -1,6 +1,7 @@
 package org.perfect21.execution.job;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.perfect21.workflow.GateDefinition;
 import org.perfect21.workflow.PhaseDefinition;
@@ -23,27 +24,21 @@ final class GateIterations {
 
     /** The iteration phase {@code phaseIndex} is in. */
     static int iteration(WorkflowDefinition workflow, int phaseIndex, ExecutionContext job) {
-        int iteration = 1;
-        List<PhaseDefinition> phases = workflow.phases();
-        for (int gate = phaseIndex; gate < phases.size(); gate++) {
-            GateDefinition.Repeat repeat = phases.get(gate).gate().repeat();
-            if (repeat != null && repeat.phaseIndex() <= phaseIndex) {
-                iteration += repeatsUsed(job, gate);
-            }
-        }
-        return iteration;
+        return 1 + gatesRepeating(workflow, phaseIndex).map(gate -> repeatsUsed(job, gate)).sum();
     }
 
     /** Whether a gate's repeat may run the phase again: a restart must then look at it again, complete or not. */
     static boolean repeatable(WorkflowDefinition workflow, int phaseIndex) {
+        return gatesRepeating(workflow, phaseIndex).findAny().isPresent();
+    }
+
+    /** The indexes of the phases whose gate's repeat holds phase {@code phaseIndex} (from its target to the gate). */
+    private static IntStream gatesRepeating(WorkflowDefinition workflow, int phaseIndex) {
         List<PhaseDefinition> phases = workflow.phases();
-        for (int gate = phaseIndex; gate < phases.size(); gate++) {
+        return IntStream.range(phaseIndex, phases.size()).filter(gate -> {
             GateDefinition.Repeat repeat = phases.get(gate).gate().repeat();
-            if (repeat != null && repeat.phaseIndex() <= phaseIndex) {
-                return true;
-            }
-        }
-        return false;
+            return repeat != null && repeat.phaseIndex() <= phaseIndex;
+        });
     }
 
     /** How many times the gate of phase {@code gateIndex} has sent the work back so far in the run. */
