@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.perfect21.execution.AgentPool;
@@ -130,6 +129,9 @@ public class LiveProgress {
     }
 
     RunDocument watch(String runId, ProgressView view, WorkflowRunner runs) {
+        // The read rate's bound: the next read waits (untimed) for the timer's wake-up in an inbox of its own, as the
+        // view's redraws do; no thread waits on the clock.
+        EventInbox ticks = new EventInbox();
         RunDocument previous = null;
         RunDocument now = runs.document(runId);
         while (true) {
@@ -137,8 +139,13 @@ public class LiveProgress {
             if (now.status().isTerminal()) {
                 return now;
             }
-            // The read rate's bound: a timer completing a future (the JDK's delay thread), not a sleeping thread.
-            new CompletableFuture<Void>().completeOnTimeout(null, WATCH_EVERY.toMillis(), TimeUnit.MILLISECONDS).join();
+            ticks.wakeAfter(WATCH_EVERY);
+            try {
+                ticks.takeAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return now;
+            }
             previous = now;
             now = runs.document(runId);
         }
