@@ -31,6 +31,9 @@ public final class BenchmarkMain {
     static final List<Integer> IN_FLIGHT = List.of(1, 8, 16);
     /** The in-flight counts the throughput target is stated for; 16 is measured as the API's reference. */
     static final List<Integer> TARGET_IN_FLIGHT = List.of(1, 8);
+    /** The tuned peer's pool: the most agents this bench holds in flight (16 runs × 5 no-op agents; 30 in one run). */
+    static final int TUNED_PEER_THREADS = Math.max(MATRIX.get(MATRIX.size() - 1),
+            IN_FLIGHT.get(IN_FLIGHT.size() - 1) * NO_OP.agents());
 
     /**
      * How much to measure: repetitions after warm-up, the length of one throughput window, the REST API's launches,
@@ -83,8 +86,11 @@ public final class BenchmarkMain {
             Environment env = context.getEnvironment();
             perfect21 = new Perfect21Contender(context.getBean(WorkflowRunner.class), definitions);
             contenders.add(perfect21);
-            contenders.add(new PlainSpringBatchPeer(definitions, env.getRequiredProperty("spring.datasource.url"),
-                    env.getProperty("spring.datasource.username", "sa"), env.getProperty("spring.datasource.password", "")));
+            String url = env.getRequiredProperty("spring.datasource.url");
+            String user = env.getProperty("spring.datasource.username", "sa");
+            String password = env.getProperty("spring.datasource.password", "");
+            contenders.add(PlainSpringBatchPeer.byDefault(definitions, url, user, password));
+            contenders.add(PlainSpringBatchPeer.tuned(definitions, url, user, password, TUNED_PEER_THREADS));
             contenders.add(new ExecutorServiceFloor(definitions));
             try {
                 warmUp();

@@ -36,14 +36,19 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * The peer: a partitioned Spring Batch job set up the way the reference documentation shows it.
  * One worker step execution per agent (gridSize = agents) on a {@link TaskExecutorPartitionHandler}
- * over a {@link ThreadPoolTaskExecutor} with Spring Boot's default sizes (core 8, unbounded queue);
- * each worker is a chunk-oriented step (chunk size 1) whose reader yields its agent, whose processor
- * runs the agent inside the chunk transaction and whose writer inserts a result row. It has its own
- * Hikari pool (defaults, max 10) on the application's H2 database, its own JDBC job repository and
- * job operator.
+ * over a {@link ThreadPoolTaskExecutor}; each worker is a chunk-oriented step (chunk size 1) whose reader yields its
+ * agent, whose processor runs the agent inside the chunk transaction and whose writer inserts a result row. It has its
+ * own Hikari pool on the application's database, its own JDBC job repository and job operator.
+ * <p>
+ * Two configurations: {@linkplain #byDefault default} (Spring Boot's task executor sizes, core 8 with an unbounded
+ * queue, so 8 threads; Hikari's default max 10) and {@linkplain #tuned tuned} (a pool of the given threads, meant to
+ * be the most agents the measurement holds in flight, with a connection per thread: each worker's chunk transaction
+ * holds one while its agent runs).
  */
 final class PlainSpringBatchPeer implements Contender {
 
+    static final String DEFAULT = "plain Spring Batch (default)";
+    static final String TUNED = "plain Spring Batch (tuned)";
     static final String RUN = "bench.run";
     static final String AGENT = "agent";
 
@@ -56,14 +61,31 @@ final class PlainSpringBatchPeer implements Contender {
     private final ThreadPoolTaskExecutor partitionExecutor;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<String, Queue<Long>> durations = new ConcurrentHashMap<>();
+    private final String name;
 
-    PlainSpringBatchPeer(Definitions definitions, String jdbcUrl, String username, String password) throws Exception {
+    /** Spring Boot's defaults: 8 executor threads, 10 connections. */
+    static PlainSpringBatchPeer byDefault(Definitions definitions, String jdbcUrl, String username, String password)
+            throws Exception {
+        return new PlainSpringBatchPeer(DEFAULT, definitions, jdbcUrl, username, password, 8, 10);
+    }
+
+    /** A pool of {@code threads} threads and as many connections, plus two for the job repository's own statements. */
+    static PlainSpringBatchPeer tuned(Definitions definitions, String jdbcUrl, String username, String password, int threads)
+            throws Exception {
+        return new PlainSpringBatchPeer(TUNED, definitions, jdbcUrl, username, password, threads,
+                threads + 2);
+    }
+
+    private PlainSpringBatchPeer(String name, Definitions definitions, String jdbcUrl, String username, String password,
+                                 int threads, int connections) throws Exception {
+        this.name = name;
         this.definitions = definitions;
         dataSource = new HikariDataSource();
+        dataSource.setMaximumPoolSize(connections);
         dataSource.setJdbcUrl(jdbcUrl);
         dataSource.setUsername(username);
         dataSource.setPassword(password);
-        dataSource.setPoolName("bench-peer");
+        dataSource.setPoolName("bench-peer-" + threads);
         transactionManager = new DataSourceTransactionManager(dataSource);
         jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE IF NOT EXISTS BENCH_PEER_RESULT (ID BIGINT AUTO_INCREMENT PRIMARY KEY,"
@@ -79,16 +101,16 @@ final class PlainSpringBatchPeer implements Contender {
         jobOperator.setJobRegistry(new MapJobRegistry());
         jobOperator.setTaskExecutor(new SyncTaskExecutor());
         jobOperator.afterPropertiesSet();
-        // Spring Boot's applicationTaskExecutor defaults: core 8, unbounded max and queue (so 8 threads).
+        // Spring Boot's applicationTaskExecutor defaults are core 8, unbounded max and queue (so 8 threads).
         partitionExecutor = new ThreadPoolTaskExecutor();
-        partitionExecutor.setCorePoolSize(8);
+        partitionExecutor.setCorePoolSize(threads);
         partitionExecutor.setThreadNamePrefix("bench-peer-task-");
         partitionExecutor.initialize();
     }
 
     @Override
     public String name() {
-        return "plain Spring Batch";
+        return name;
     }
 
     @Override
