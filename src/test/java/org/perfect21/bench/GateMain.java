@@ -45,10 +45,25 @@ public final class GateMain {
 
     private final List<String[]> rows = new ArrayList<>();
     private final boolean printSql;
+    private final Plan plan;
     private boolean failed;
 
-    private GateMain(boolean printSql) {
+    /**
+     * How much the gate runs: warm-up and measured runs of each reference workflow, and whether the same-run ratios are
+     * measured after the costs.
+     */
+    record Plan(int referenceWarmUps, int referenceRuns, int noOpWarmUps, int noOpRuns, boolean ratios) {
+        /** What CI runs: warm enough that the C2 compiler has settled the allocation figures. */
+        static final Plan FULL = new Plan(20, 11, 400, 31, true);
+    }
+
+    /** What a gate run found: whether a check failed, and its table. */
+    record Verdict(boolean failed, String table) {
+    }
+
+    GateMain(boolean printSql, Plan plan) {
         this.printSql = printSql;
+        this.plan = plan;
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,10 +78,12 @@ public final class GateMain {
             System.exit(2);
         }
         String reason = update >= 0 ? options.get(update + 1) : null;
-        System.exit(new GateMain(options.contains("--sql")).execute(Path.of(args[0]), Path.of(args[1]), reason));
+        Verdict verdict = new GateMain(options.contains("--sql"), Plan.FULL).execute(Path.of(args[0]), Path.of(args[1]), reason);
+        System.out.print(verdict.table());
+        System.exit(verdict.failed() ? 1 : 0);
     }
 
-    private int execute(Path baselineFile, Path scratch, String updateReason) throws Exception {
+    Verdict execute(Path baselineFile, Path scratch, String updateReason) throws Exception {
         long began = System.nanoTime();
         GateBaseline baseline = updateReason == null ? GateBaseline.read(baselineFile) : null;
         Path jobs = scratch.resolve("jobs");
@@ -80,8 +97,10 @@ public final class GateMain {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             WorkflowRunner runner = context.getBean(WorkflowRunner.class);
             BenchmarkMain.log("gate: costs per run of " + REFERENCE + " and " + NO_OP.label());
-            costs.put(REFERENCE, RunCosts.measure(runner, definitions.workflow(REFERENCE).orElseThrow(), Map.of(), sql, 20, 11));
-            costs.put(NO_OP.name(), RunCosts.measure(runner, definitions.workflow(NO_OP.name()).orElseThrow(), Map.of(), sql, 400, 31));
+            costs.put(REFERENCE, RunCosts.measure(runner, definitions.workflow(REFERENCE).orElseThrow(), Map.of(), sql,
+                    plan.referenceWarmUps(), plan.referenceRuns()));
+            costs.put(NO_OP.name(), RunCosts.measure(runner, definitions.workflow(NO_OP.name()).orElseThrow(), Map.of(), sql,
+                    plan.noOpWarmUps(), plan.noOpRuns()));
             if (printSql) {
                 for (String name : costs.keySet()) {
                     var workflow = definitions.workflow(name).orElseThrow();
@@ -97,12 +116,13 @@ public final class GateMain {
             }
         }
         compareCosts(baseline, costs);
-        // A second engine without the JDBC proxy, whose own cost would weigh on Perfect21 alone (the peers are not proxied).
-        try (ConfigurableApplicationContext context = engine(scratch, jobs, null)) {
-            ratios(context, context.getBean(WorkflowRunner.class), context.getBean(DefinitionLoader.class).load(jobs));
+        if (plan.ratios()) {
+            // A second engine without the JDBC proxy, whose own cost would weigh on Perfect21 alone (the peers are not proxied).
+            try (ConfigurableApplicationContext context = engine(scratch, jobs, null)) {
+                ratios(context, context.getBean(WorkflowRunner.class), context.getBean(DefinitionLoader.class).load(jobs));
+            }
         }
-        print(baselineFile, baseline, (System.nanoTime() - began) / 1_000_000_000);
-        return failed ? 1 : 0;
+        return new Verdict(failed, table(baselineFile, baseline, (System.nanoTime() - began) / 1_000_000_000));
     }
 
     private void compareCosts(GateBaseline baseline, Map<String, RunCosts.Costs> measured) {
@@ -221,7 +241,7 @@ public final class GateMain {
         return copy;
     }
 
-    private void print(Path baselineFile, GateBaseline baseline, long seconds) {
+    private String table(Path baselineFile, GateBaseline baseline, long seconds) {
         StringBuilder out = new StringBuilder("\nPerformance gate: costs per run against " + baselineFile + " (written " + baseline.measuredOn()
                 + ": " + baseline.reason() + "), tolerance +" + Math.round(baseline.tolerance() * 100) + " %; ratios of one run, medians of "
                 + REPETITIONS + " runs and " + WINDOWS + " throughput windows of " + WINDOW.toMillis() + " ms; plain Spring Batch (default) = Spring Boot's sizes, 8 threads and 10 connections;"
@@ -231,7 +251,7 @@ public final class GateMain {
             out.append("| ").append(String.join(" | ", row)).append(" |\n");
         }
         out.append("\nGate ").append(failed ? "FAILED" : "passed").append(" in ").append(seconds).append(" s\n");
-        System.out.print(out);
+        return out.toString();
     }
 
     private static String verdict(boolean pass) {
