@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.flywaydb.core.Flyway;
+import org.perfect21.testing.Migrations;
 import org.perfect21.report.ReportCatalog;
 import org.perfect21.report.ReportDefinition;
 import org.perfect21.report.ReportProperties;
@@ -136,7 +136,7 @@ final class ReportBench {
         SingleConnectionDataSource dataSource = new SingleConnectionDataSource("jdbc:h2:file:" + dir.resolve("perfect21").toAbsolutePath()
                 + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128", "sa", "", true);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Migrations.migrateH2(dataSource);
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             long began = System.nanoTime();
             Instant now = Instant.now();

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
+import org.perfect21.testing.Migrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -25,7 +25,7 @@ final class CacheDatabase {
 
     CacheDatabase() {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:cache-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Migrations.migrateH2(dataSource);
         jdbc = new RecordingJdbcTemplate(dataSource);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }

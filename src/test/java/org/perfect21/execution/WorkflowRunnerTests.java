@@ -63,11 +63,16 @@ class WorkflowRunnerTests extends EngineTestSupport {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM P21_AGENT_RESULT WHERE RUN_ID = ?", Integer.class, run.runId()))
                     .isEqualTo(5);
             // The figures the reports read from the run row (V10), as its timestamps give them.
-            Map<String, Object> figures = jdbc.queryForMap("SELECT DURATION_MS, QUEUE_WAIT_MS, AGENTS, CREATED_AT, STARTED_AT, ENDED_AT"
-                    + " FROM P21_RUN WHERE RUN_ID = ?", run.runId());
-            Instant created = ((java.time.OffsetDateTime) figures.get("CREATED_AT")).toInstant();
-            Instant started = ((java.time.OffsetDateTime) figures.get("STARTED_AT")).toInstant();
-            Instant ended = ((java.time.OffsetDateTime) figures.get("ENDED_AT")).toInstant();
+            Map<String, Object> figures = jdbc.queryForMap("SELECT DURATION_MS, QUEUE_WAIT_MS, AGENTS FROM P21_RUN WHERE RUN_ID = ?",
+                    run.runId());
+            // Read as OffsetDateTime by JDBC 4.2 (a plain getObject gives H2's OffsetDateTime but PostgreSQL's Timestamp).
+            List<Instant> times = jdbc.queryForObject("SELECT CREATED_AT, STARTED_AT, ENDED_AT FROM P21_RUN WHERE RUN_ID = ?",
+                    (rs, i) -> List.of(rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant()), run.runId());
+            Instant created = times.get(0);
+            Instant started = times.get(1);
+            Instant ended = times.get(2);
             assertThat(((Number) figures.get("DURATION_MS")).longValue())
                     .isCloseTo(java.time.Duration.between(started, ended).toNanos() / 1_000_000, org.assertj.core.data.Offset.offset(1L))
                     .isGreaterThanOrEqualTo(200);

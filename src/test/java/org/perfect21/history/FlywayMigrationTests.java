@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.perfect21.testing.Migrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -20,13 +21,13 @@ class FlywayMigrationTests {
     @Test
     void flywayMigratesAnEmptyDatabaseToBatchQuartzAndPlatformTables() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("fresh"), "sa", "");
-        Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+        Flyway flyway = Flyway.configure().dataSource(dataSource).locations(Migrations.H2).load();
 
         MigrateResult first = flyway.migrate();
         MigrateResult second = flyway.migrate();
 
         assertThat(first.success).isTrue();
-        // Every versioned script in db/migration, whichever features added them.
+        // Every versioned script H2 runs (db/migration/common and h2), whichever features added them.
         assertThat(first.migrationsExecuted).isEqualTo(versionedScripts()).isGreaterThanOrEqualTo(4);
         assertThat(second.migrationsExecuted).isZero();
         List<String> tables = new JdbcTemplate(dataSource).queryForList(
@@ -45,17 +46,29 @@ class FlywayMigrationTests {
     }
 
     private static int versionedScripts() {
-        try (var files = java.nio.file.Files.list(Path.of("db/migration"))) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        return versionedScripts("common").size() + versionedScripts("h2").size();
+    }
+
+    static List<String> versionedScripts(String folder) {
+        try (var files = java.nio.file.Files.list(Path.of("db/migration", folder))) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql")).sorted().toList();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
     @Test
+    void eachVendorFolderHoldsTheSameVersionsUnderTheSameNames() {
+        // Spring Batch's and Quartz's schemas in each dialect, as V1 and V2 before the shared platform tables.
+        assertThat(versionedScripts("postgresql")).isEqualTo(versionedScripts("h2"))
+                .containsExactly("V1__spring_batch_6_schema.sql", "V2__quartz_2_5_tables.sql");
+        assertThat(versionedScripts("common")).noneMatch(name -> name.startsWith("V1__") || name.startsWith("V2__"));
+    }
+
+    @Test
     void batchForeignKeysHaveOneIndexEachForThePurge() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:file:" + dir.resolve("keys"), "sa", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(Migrations.H2).load().migrate();
 
         // V5 indexes the columns (PostgreSQL does not on its own); H2 then uses them for its keys instead of indexes of its own.
         List<String> indexed = new JdbcTemplate(dataSource).queryForList("SELECT i.TABLE_NAME || '.' || c.COLUMN_NAME"

@@ -1,26 +1,19 @@
 package org.perfect21.report;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The report cases on PostgreSQL: the same rows as on H2. Runs by default against the PostgreSQL of the development and
  * CI machines, {@value #DEFAULT_URL} as user {@code postgres} without a password (trust); another database with
  * {@code -Dperfect21.pg-url=... -Dperfect21.pg-user=...} (and {@code -Dperfect21.pg-password}). When the database cannot be
  * reached the cases fail, saying how to start it: a skipped PostgreSQL check would pass unnoticed. It works in a schema
- * of its own, dropped afterwards: Spring Batch's PostgreSQL schema, then the platform's migrations from V3 with CLOB read
- * as TEXT (the Quartz tables of V2 are not needed). The session time zone is set to Asia/Kolkata (+05:30) so that a
+ * of its own, dropped afterwards, migrated by Flyway as the application migrates PostgreSQL (db/migration/common and
+ * postgresql). The session time zone is set to Asia/Kolkata (+05:30) so that a
  * report relying on a UTC session would show it.
  */
 class ReportPostgresTests extends ReportCases {
@@ -45,33 +38,17 @@ class ReportPostgresTests extends ReportCases {
                     + " -p 5432`), or point -Dperfect21.pg-url / -Dperfect21.pg-user / -Dperfect21.pg-password at another one.", e);
         }
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        jdbc.execute("CREATE SCHEMA " + schema);
-        jdbc.execute("SET search_path TO " + schema);
         jdbc.execute("SET TIME ZONE 'Asia/Kolkata'");
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"));
-            Resource[] migrations = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
-            for (Resource migration : List.of(migrations).stream()
-                    .sorted((a, b) -> Integer.compare(version(a), version(b))).toList()) {
-                if (version(migration) >= 3) {
-                    String sql = migration.getContentAsString(StandardCharsets.UTF_8).replaceAll("\\bCLOB\\b", "TEXT");
-                    ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8),
-                            migration.getFilename()));
-                }
-            }
-        }
+        Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql").load().migrate();
+        jdbc.execute("SET search_path TO " + schema);
         return jdbc;
-    }
-
-    private static int version(Resource migration) {
-        String name = migration.getFilename();
-        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
     @Override
     void dropDatabase() {
         if (dataSource != null) {
-            new JdbcTemplate(dataSource).execute("DROP SCHEMA " + schema + " CASCADE");
+            new JdbcTemplate(dataSource).execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             dataSource.destroy();
         }
     }

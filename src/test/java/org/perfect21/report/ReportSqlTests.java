@@ -2,7 +2,7 @@ package org.perfect21.report;
 
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
+import org.perfect21.testing.Migrations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -19,7 +19,7 @@ class ReportSqlTests extends ReportCases {
     JdbcTemplate createDatabase() {
         dataSource = new SingleConnectionDataSource("jdbc:h2:mem:reports-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "",
                 true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Migrations.migrateH2(dataSource);
         return new JdbcTemplate(dataSource);
     }
 

@@ -19,7 +19,8 @@ import org.springframework.core.env.MapPropertySource;
  * Gives a test application context a scratch directory of its own, deleted when the context closes (after its
  * database): {@code perfect21.data-dir} is inside it, and when {@value #JOBS_TEMPLATE} names a directory, a copy of
  * it is the context's {@code perfect21.jobs-dir} (so tests may add files to it). Its Quartz scheduler has a name of
- * its own. Contexts with the same
+ * its own. With {@code -Dperfect21.test.database=postgresql} the context gets a fresh PostgreSQL database instead of
+ * the H2 file ({@link TestDatabase}), dropped with it. Contexts with the same
  * configuration share one, through Spring's test context cache.
  */
 public final class ScratchDirectory implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -42,10 +43,19 @@ public final class ScratchDirectory implements ApplicationContextInitializer<Con
             copy(Path.of(template), jobs);
             properties.put("perfect21.jobs-dir", jobs.toString());
         }
+        Runnable dropDatabase = () -> { };
+        if (TestDatabase.postgres() && !environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+            TestDatabase.Created database = TestDatabase.createPostgres();
+            properties.putAll(database.properties());
+            dropDatabase = database.drop();
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("perfect21-scratch-directory", properties));
         // Registered before any bean, so destroyed after all of them: the database is closed by then.
-        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("perfect21ScratchDirectory",
-                () -> delete(root));
+        Runnable drop = dropDatabase;
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("perfect21ScratchDirectory", () -> {
+            drop.run();
+            delete(root);
+        });
     }
 
     private static Path create() {

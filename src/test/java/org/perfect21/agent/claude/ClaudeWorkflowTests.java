@@ -16,6 +16,7 @@ import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
 import org.perfect21.testing.ClaudeCli;
+import org.perfect21.testing.DatabaseText;
 import org.perfect21.testing.EngineTest;
 import org.perfect21.testing.MessagesApiStandIn;
 import org.perfect21.testing.MessagesApiStandIn.RecordedRequest;
@@ -235,8 +236,7 @@ class ClaudeWorkflowTests {
         assertThat(database()).doesNotContain(api.apiKey());
     }
 
-    /** Every row of every table, as H2 scripts it. */
     private String database() {
-        return String.join("\n", jdbc.queryForList("SCRIPT", String.class));
+        return DatabaseText.dump(jdbc);
     }
 }

@@ -20,6 +20,7 @@ import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.history.AgentStatus;
 import org.perfect21.history.RunDocument;
 import org.perfect21.history.RunStatus;
+import org.perfect21.testing.DatabaseText;
 import org.perfect21.testing.EngineTest;
 import org.perfect21.testing.TestWorkflows;
 import org.perfect21.usage.Usage;
@@ -214,6 +215,6 @@ class HttpWorkflowTests {
     private void assertTheKeyIsNowhere(CapturedOutput output, RunDocument run) {
         assertThat(output).doesNotContain(KEY);
         assertThat(json.writeValueAsString(run)).doesNotContain(KEY);
-        assertThat(String.join("\n", jdbc.queryForList("SCRIPT", String.class))).doesNotContain(KEY);
+        assertThat(DatabaseText.dump(jdbc)).doesNotContain(KEY);
     }
 }

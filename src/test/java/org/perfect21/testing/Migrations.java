@@ -1,0 +1,19 @@
+package org.perfect21.testing;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+
+/** The platform's Flyway migrations for a database the test creates itself, as the application runs them on H2. */
+public final class Migrations {
+
+    /** The locations {@code spring.flyway.locations} resolves to on H2. */
+    public static final String[] H2 = {"classpath:db/migration/common", "classpath:db/migration/h2"};
+
+    private Migrations() {
+    }
+
+    public static void migrateH2(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations(H2).load().migrate();
+    }
+}
