@@ -117,6 +117,13 @@ public final class Perfect21Cli {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        boolean h2 = root.getClass().getName().startsWith("org.h2.");
+        if (!h2 && isConnectionFailure(e)) {
+            // PostgreSQL (or another server) that cannot be reached or refuses the credentials.
+            return "cannot connect to the database (" + message.replaceAll("\\s+", " ").trim() + "): check spring.datasource.url,"
+                    + " spring.datasource.username and spring.datasource.password (SPRING_DATASOURCE_URL, ..._USERNAME,"
+                    + " ..._PASSWORD)";
+        }
         if (message.contains("Database may be already in use") || message.contains("Connection is broken")
                 || message.contains("Connection refused")) {
             // Beside a server started with the default URL (AUTO_SERVER=TRUE) a command connects to it; this is the
@@ -126,6 +133,20 @@ public final class Perfect21Cli {
                     + "or give this command its own --perfect21.data-dir";
         }
         return message;
+    }
+
+    /** Whether opening a JDBC connection failed somewhere in the chain (rather than a query on an open one). */
+    private static boolean isConnectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28")
+                                || sql.getSQLState().equals("3D000"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -107,6 +107,8 @@ public final class BenchmarkMain {
                 }
             }
         }
+        log("PostgreSQL: 5-agent no-op throughput against plain Spring Batch on the same database");
+        results.postgres = PostgresBench.measure(scratch, jobs, settings);
         log("REST API: " + settings.apiLaunches() + " launches from " + ApiBench.CLIENTS + " clients × "
                 + settings.apiRepetitions());
         results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 2, settings.apiRepetitions()));

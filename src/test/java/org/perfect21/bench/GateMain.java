@@ -25,7 +25,8 @@ import org.springframework.util.FileSystemUtils;
  * <reason>] [--sql]}. It fails (exit 1) when a reference workflow's SQL statements, bytes allocated or threads created per run
  * grow more than the baseline's tolerance, or when a same-run ratio falls past its floor: wall / critical path at 30
  * agents above 1.10, 5-agent no-op throughput below 1.5 × plain Spring Batch configured by default. Prints its table;
- * {@code --sql} also prints the statements of one run of each reference workflow, counted.
+ * {@code --sql} also prints the statements of one run of each reference workflow, counted; {@code --costs-only} skips
+ * the ratios (half a minute instead of two).
  */
 public final class GateMain {
 
@@ -68,7 +69,7 @@ public final class GateMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: GateMain <baseline.json> <scratch-dir> [--sql] [--update-baseline <reason>]");
+            System.err.println("usage: GateMain <baseline.json> <scratch-dir> [--sql] [--costs-only] [--update-baseline <reason>]");
             System.exit(2);
         }
         List<String> options = List.of(args).subList(2, args.length);
@@ -78,7 +79,9 @@ public final class GateMain {
             System.exit(2);
         }
         String reason = update >= 0 ? options.get(update + 1) : null;
-        Verdict verdict = new GateMain(options.contains("--sql"), Plan.FULL).execute(Path.of(args[0]), Path.of(args[1]), reason);
+        Plan plan = options.contains("--costs-only") ? new Plan(Plan.FULL.referenceWarmUps(), Plan.FULL.referenceRuns(),
+                Plan.FULL.noOpWarmUps(), Plan.FULL.noOpRuns(), false) : Plan.FULL;
+        Verdict verdict = new GateMain(options.contains("--sql"), plan).execute(Path.of(args[0]), Path.of(args[1]), reason);
         System.out.print(verdict.table());
         System.exit(verdict.failed() ? 1 : 0);
     }

@@ -35,6 +35,9 @@ final class Report {
         matrix();
         compared();
         throughput();
+        if (results.postgres != null) {
+            results.postgres.report().forEach(this::line);
+        }
         api();
         retention();
         ContextBench.render(results.context, this::line);
@@ -110,6 +113,9 @@ final class Report {
             line("| 5 no-op agents, " + inFlight + " in flight: throughput ≥ 1.5 × " + PlainSpringBatchPeer.DEFAULT + " | "
                     + String.format("%.1f vs %.1f runs/s = %.2f× (against the tuned peer's %.1f runs/s: %.2f×)", ours, peer,
                     ours / peer, tuned, ours / tuned) + " | " + verdict(ours >= 1.5 * peer) + " |");
+        }
+        if (results.postgres != null) {
+            line(results.postgres.target());
         }
         if (results.claude != null) {
             ClaudeAgentBench.Result claude = results.claude;

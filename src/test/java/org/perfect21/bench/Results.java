@@ -28,6 +28,8 @@ final class Results {
     SelectionBench.Result selection;
     /** The Claude Code agents section; null when it was not measured. */
     ClaudeAgentBench.Result claude;
+    /** The PostgreSQL throughput section; null when it was not measured. */
+    PostgresBench.Result postgres;
     /** The http agents section (1,000 in flight); null when it was not measured. */
     HttpAgentBench.Result http;
     long startupMillis;

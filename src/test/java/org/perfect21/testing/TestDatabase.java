@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class TestDatabase {
 
     public static final String PROPERTY = "perfect21.test.database";
-    static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
     static final String START = "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start";
 
     private TestDatabase() {
