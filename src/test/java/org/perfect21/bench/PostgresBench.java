@@ -58,7 +58,7 @@ final class PostgresBench {
                 return lines;
             }
             lines.add("Perfect21 with `spring.datasource.url` on a fresh database of the machine's PostgreSQL (" + TestDatabase.DEFAULT_SERVER
-                    + " server; Hikari as configured, max 20), and plain Spring Batch on the same database: (default) with"
+                    + " server; Hikari as the application configures it, max 20), and plain Spring Batch on the same database: (default) with"
                     + " Spring Boot's sizes (8 threads, 10 connections), (tuned) with " + TUNED_THREADS + " threads and "
                     + (TUNED_THREADS + 2) + " connections. Both peers create job executions at READ_COMMITTED, as Perfect21"
                     + " does: at Spring Batch's default SERIALIZABLE, concurrent launches on PostgreSQL fail each other's"
@@ -89,11 +89,12 @@ final class PostgresBench {
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE)
-                .properties(database.properties())
                 .properties("perfect21.data-dir=" + scratch.resolve("pg-data"), "perfect21.jobs-dir=" + jobs,
-                        "spring.datasource.hikari.minimum-idle=10", "spring.datasource.hikari.maximum-pool-size=20",
                         "spring.quartz.auto-startup=false", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run()) {
+                // As arguments: the builder's properties are defaults, below application.yml's H2 URL.
+                .run(database.properties().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("spring.datasource.") && !e.getKey().startsWith("spring.datasource.hikari."))
+                        .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             String url = (String) database.properties().get("spring.datasource.url");
             String user = (String) database.properties().get("spring.datasource.username");
