@@ -107,8 +107,6 @@ public final class BenchmarkMain {
                 }
             }
         }
-        log("PostgreSQL: 5-agent no-op throughput against plain Spring Batch on the same database");
-        results.postgres = PostgresBench.measure(scratch, jobs, settings);
         log("REST API: " + settings.apiLaunches() + " launches from " + ApiBench.CLIENTS + " clients × "
                 + settings.apiRepetitions());
         results.api.addAll(ApiBench.measure(scratch, jobs, NO_OP, settings.apiLaunches(), 2, settings.apiRepetitions()));
@@ -122,6 +120,10 @@ public final class BenchmarkMain {
         // which would count in this section's thread peak.
         log("http agents: " + HttpAgentBench.CALLS + " in flight against a stand-in answering after " + HttpAgentBench.DELAY_MS + " ms");
         results.http = HttpAgentBench.measure(Files.createDirectories(scratch.resolve("http")));
+        // After the http section: PostgreSQL's driver leaves a cleaner thread for the JVM's lifetime, which would count in
+        // that section's thread peak.
+        log("PostgreSQL: 5-agent no-op throughput against plain Spring Batch on the same database");
+        results.postgres = PostgresBench.measure(scratch, jobs, settings);
         log("git snapshot: in process against git processes");
         results.git = GitBench.measure(scratch, settings.quick());
         log("admin reports: " + ReportBench.RUNS + " generated runs");
