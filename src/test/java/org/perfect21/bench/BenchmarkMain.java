@@ -166,7 +166,7 @@ public final class BenchmarkMain {
                 contender.run(workload);
             }
             for (int rep = 0; rep < settings.repetitions(); rep++) {
-                for (Contender contender : rotated(row, rep)) {
+                for (Contender contender : Throughput.rotated(row, rep)) {
                     results.add(contender.name(), workload, contender.run(workload));
                 }
             }
@@ -177,21 +177,9 @@ public final class BenchmarkMain {
     private void throughput() throws Exception {
         for (int inFlight : IN_FLIGHT) {
             log("throughput " + NO_OP.label() + ", " + inFlight + " in flight");
-            for (Contender contender : contenders) {
-                Throughput.measure(contender, NO_OP, inFlight, settings.window().dividedBy(2));
-            }
-            for (int rep = 0; rep < settings.repetitions(); rep++) {
-                for (Contender contender : rotated(contenders, rep)) {
-                    results.add(contender.name(), NO_OP, inFlight, Throughput.measure(contender, NO_OP, inFlight, settings.window()));
-                }
-            }
+            Throughput.interleaved(contenders, NO_OP, inFlight, settings.window().dividedBy(2), settings.repetitions(),
+                    settings.window(), results);
         }
-    }
-
-    private static List<Contender> rotated(List<Contender> list, int by) {
-        List<Contender> copy = new ArrayList<>(list);
-        java.util.Collections.rotate(copy, by % Math.max(1, list.size()));
-        return copy;
     }
 
     /** The engine without a web server, on an H2 database in the scratch directory and the given jobs directory. */

@@ -175,7 +175,7 @@ public final class GateMain {
                 contender.run(THIRTY);
             }
             for (int rep = 0; rep < REPETITIONS; rep++) {
-                for (Contender contender : rotated(contenders, rep)) {
+                for (Contender contender : Throughput.rotated(contenders, rep)) {
                     results.add(contender.name(), THIRTY, contender.run(THIRTY));
                 }
             }
@@ -212,14 +212,7 @@ public final class GateMain {
         BenchmarkMain.log("gate: " + NO_OP.label() + " throughput, " + inFlight + " in flight, " + WINDOWS
                 + " windows of " + WINDOW.toMillis() + " ms per contender");
         Results results = new Results();
-        for (Contender contender : contenders) {
-            Throughput.measure(contender, NO_OP, inFlight, WINDOW);
-        }
-        for (int rep = 0; rep < WINDOWS; rep++) {
-            for (Contender contender : rotated(contenders, rep)) {
-                results.add(contender.name(), NO_OP, inFlight, Throughput.measure(contender, NO_OP, inFlight, WINDOW));
-            }
-        }
+        Throughput.interleaved(contenders, NO_OP, inFlight, WINDOW, WINDOWS, WINDOW, results);
         Map<String, Double> medians = new LinkedHashMap<>();
         for (Contender contender : contenders) {
             medians.put(contender.name(), results.medianRunsPerSecond(contender.name(), NO_OP, inFlight));
@@ -236,12 +229,6 @@ public final class GateMain {
         String describe(Contender peer) {
             return String.format("%.2f× (%.0f vs %.0f runs/s)", ratio(peer), runsPerSecond.get(ours), runsPerSecond.get(peer.name()));
         }
-    }
-
-    private static List<Contender> rotated(List<Contender> list, int by) {
-        List<Contender> copy = new ArrayList<>(list);
-        java.util.Collections.rotate(copy, by % list.size());
-        return copy;
     }
 
     private String table(Path baselineFile, GateBaseline baseline, long seconds) {

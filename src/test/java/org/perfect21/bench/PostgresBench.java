@@ -107,17 +107,8 @@ final class PostgresBench {
                 for (int inFlight : IN_FLIGHT) {
                     BenchmarkMain.log("PostgreSQL: " + BenchmarkMain.NO_OP.label() + ", " + inFlight + " in flight");
                     Results results = new Results();
-                    for (Contender contender : contenders) {
-                        Throughput.measure(contender, BenchmarkMain.NO_OP, inFlight, settings.window().multipliedBy(settings.warmups()));
-                    }
-                    for (int rep = 0; rep < settings.repetitions(); rep++) {
-                        List<Contender> order = new ArrayList<>(contenders);
-                        java.util.Collections.rotate(order, rep);
-                        for (Contender contender : order) {
-                            results.add(contender.name(), BenchmarkMain.NO_OP, inFlight,
-                                    Throughput.measure(contender, BenchmarkMain.NO_OP, inFlight, settings.window()));
-                        }
-                    }
+                    Throughput.interleaved(contenders, BenchmarkMain.NO_OP, inFlight, settings.window().multipliedBy(settings.warmups()),
+                            settings.repetitions(), settings.window(), results);
                     Map<String, Double> row = new LinkedHashMap<>();
                     for (Contender contender : contenders) {
                         row.put(contender.name(), results.medianRunsPerSecond(contender.name(), BenchmarkMain.NO_OP, inFlight));

@@ -17,6 +17,29 @@ final class Throughput {
     private Throughput() {
     }
 
+    /**
+     * Every contender for a warm-up window (not counted), then {@code windows} windows each, interleaved, the order
+     * rotating by one each time so that no contender always follows the same one; the windows go into {@code results}.
+     */
+    static void interleaved(List<Contender> contenders, Workload workload, int inFlight, Duration warmUp, int windows,
+                            Duration window, Results results) throws Exception {
+        for (Contender contender : contenders) {
+            measure(contender, workload, inFlight, warmUp);
+        }
+        for (int rep = 0; rep < windows; rep++) {
+            for (Contender contender : rotated(contenders, rep)) {
+                results.add(contender.name(), workload, inFlight, measure(contender, workload, inFlight, window));
+            }
+        }
+    }
+
+    /** The list rotated by {@code by} places. */
+    static List<Contender> rotated(List<Contender> list, int by) {
+        List<Contender> copy = new ArrayList<>(list);
+        java.util.Collections.rotate(copy, by % Math.max(1, list.size()));
+        return copy;
+    }
+
     static Sample measure(Contender contender, Workload workload, int inFlight, Duration window) throws Exception {
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
