@@ -1,10 +1,8 @@
 package org.perfect21.cli;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -24,11 +22,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * below applies; the REST controllers and the schedule beans are not scanned. The server's context is not touched.
  */
 final class OneShotContext {
-
-    /** What a command needs: the auto-configurations {@link AllowedAutoConfigurations} imports, by name. */
-    static final Set<String> AUTO_CONFIGURATIONS = Arrays.stream(
-                    AllowedAutoConfigurations.class.getAnnotation(ImportAutoConfiguration.class).classes())
-            .map(Class::getName).collect(Collectors.toUnmodifiableSet());
 
     /** Packages whose components only the server uses (REST API, security, schedules). */
     private static final List<String> SERVER_PACKAGES = List.of("org.perfect21.api.", "org.perfect21.web.",

@@ -86,11 +86,8 @@ public final class BenchmarkMain {
             Environment env = context.getEnvironment();
             perfect21 = new Perfect21Contender(context.getBean(WorkflowRunner.class), definitions);
             contenders.add(perfect21);
-            String url = env.getRequiredProperty("spring.datasource.url");
-            String user = env.getProperty("spring.datasource.username", "sa");
-            String password = env.getProperty("spring.datasource.password", "");
-            contenders.add(PlainSpringBatchPeer.byDefault(definitions, url, user, password));
-            contenders.add(PlainSpringBatchPeer.tuned(definitions, url, user, password, TUNED_PEER_THREADS));
+            contenders.add(PlainSpringBatchPeer.byDefault(definitions, env));
+            contenders.add(PlainSpringBatchPeer.tuned(definitions, env, TUNED_PEER_THREADS));
             contenders.add(new ExecutorServiceFloor(definitions));
             try {
                 warmUp();
@@ -184,11 +181,24 @@ public final class BenchmarkMain {
 
     /** The engine without a web server, on an H2 database in the scratch directory and the given jobs directory. */
     static ConfigurableApplicationContext engine(Path scratch, Path jobs) {
+        return builder(scratch.resolve("data"), jobs).run();
+    }
+
+    /**
+     * The engine as {@link #engine} starts it, but without the Quartz scheduler's timers (whose statements would fall
+     * into a measurement at random), with the initializers given and the arguments (which win over application.yml).
+     */
+    @SafeVarargs
+    static ConfigurableApplicationContext engineWithoutScheduler(Path dataDir, Path jobs, String[] args,
+            org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext>... initializers) {
+        return builder(dataDir, jobs).properties("spring.quartz.auto-startup=false").initializers(initializers).run(args);
+    }
+
+    private static SpringApplicationBuilder builder(Path dataDir, Path jobs) {
         return new SpringApplicationBuilder(Perfect21Application.class)
                 .web(WebApplicationType.NONE)
-                .properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
-                        "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run();
+                .properties("perfect21.data-dir=" + dataDir, "perfect21.jobs-dir=" + jobs,
+                        "logging.level.root=WARN", "spring.main.banner-mode=off");
     }
 
     static long heapUsedAfterGc() {

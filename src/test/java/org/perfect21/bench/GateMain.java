@@ -10,12 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.FileSystemUtils;
@@ -56,6 +53,10 @@ public final class GateMain {
     record Plan(int referenceWarmUps, int referenceRuns, int noOpWarmUps, int noOpRuns, boolean ratios) {
         /** What CI runs: warm enough that the C2 compiler has settled the allocation figures. */
         static final Plan FULL = new Plan(20, 11, 400, 31, true);
+
+        Plan withoutRatios() {
+            return new Plan(referenceWarmUps, referenceRuns, noOpWarmUps, noOpRuns, false);
+        }
     }
 
     /** What a gate run found: whether a check failed, and its table. */
@@ -79,8 +80,7 @@ public final class GateMain {
             System.exit(2);
         }
         String reason = update >= 0 ? options.get(update + 1) : null;
-        Plan plan = options.contains("--costs-only") ? new Plan(Plan.FULL.referenceWarmUps(), Plan.FULL.referenceRuns(),
-                Plan.FULL.noOpWarmUps(), Plan.FULL.noOpRuns(), false) : Plan.FULL;
+        Plan plan = options.contains("--costs-only") ? Plan.FULL.withoutRatios() : Plan.FULL;
         Verdict verdict = new GateMain(options.contains("--sql"), plan).execute(Path.of(args[0]), Path.of(args[1]), reason);
         System.out.print(verdict.table());
         System.exit(verdict.failed() ? 1 : 0);
@@ -96,7 +96,8 @@ public final class GateMain {
         }
         SqlStatementCounter sql = new SqlStatementCounter();
         Map<String, RunCosts.Costs> costs = new LinkedHashMap<>();
-        try (ConfigurableApplicationContext context = engine(scratch, jobs, sql)) {
+        try (ConfigurableApplicationContext context = BenchmarkMain.engineWithoutScheduler(scratch.resolve("data"), jobs,
+                new String[0], sql.wrapDataSources())) {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
             WorkflowRunner runner = context.getBean(WorkflowRunner.class);
             BenchmarkMain.log("gate: costs per run of " + REFERENCE + " and " + NO_OP.label());
@@ -121,7 +122,8 @@ public final class GateMain {
         compareCosts(baseline, costs);
         if (plan.ratios()) {
             // A second engine without the JDBC proxy, whose own cost would weigh on Perfect21 alone (the peers are not proxied).
-            try (ConfigurableApplicationContext context = engine(scratch, jobs, null)) {
+            try (ConfigurableApplicationContext context = BenchmarkMain.engineWithoutScheduler(scratch.resolve("data"), jobs,
+                    new String[0])) {
                 ratios(context, context.getBean(WorkflowRunner.class), context.getBean(DefinitionLoader.class).load(jobs));
             }
         }
@@ -162,12 +164,9 @@ public final class GateMain {
     /** Same-run ratios against plain Spring Batch configured by default and tuned, contenders interleaved. */
     private void ratios(ConfigurableApplicationContext context, WorkflowRunner runner, Definitions definitions) throws Exception {
         Environment env = context.getEnvironment();
-        String url = env.getRequiredProperty("spring.datasource.url");
-        String user = env.getProperty("spring.datasource.username", "sa");
-        String password = env.getProperty("spring.datasource.password", "");
         Contender perfect21 = new Perfect21Contender(runner, definitions);
-        try (PlainSpringBatchPeer byDefault = PlainSpringBatchPeer.byDefault(definitions, url, user, password);
-             PlainSpringBatchPeer tuned = PlainSpringBatchPeer.tuned(definitions, url, user, password, TUNED_PEER_THREADS)) {
+        try (PlainSpringBatchPeer byDefault = PlainSpringBatchPeer.byDefault(definitions, env);
+             PlainSpringBatchPeer tuned = PlainSpringBatchPeer.tuned(definitions, env, TUNED_PEER_THREADS)) {
             List<Contender> contenders = List.of(perfect21, byDefault, tuned);
             Results results = new Results();
             BenchmarkMain.log("gate: " + THIRTY.label() + " × " + REPETITIONS + " per contender");
@@ -246,19 +245,5 @@ public final class GateMain {
 
     private static String verdict(boolean pass) {
         return pass ? "PASS" : "**FAIL**";
-    }
-
-    /**
-     * The engine as {@link BenchmarkMain#engine} starts it, without the Quartz scheduler's timers; its DataSource counted
-     * when a counter is given.
-     */
-    private static ConfigurableApplicationContext engine(Path scratch, Path jobs, SqlStatementCounter sql) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(Perfect21Application.class).web(WebApplicationType.NONE);
-        if (sql != null) {
-            builder.initializers(sql.wrapDataSources());
-        }
-        return builder.properties("perfect21.data-dir=" + scratch.resolve("data"), "perfect21.jobs-dir=" + jobs,
-                        "spring.quartz.auto-startup=false", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                .run();
     }
 }

@@ -6,13 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.perfect21.Perfect21Application;
 import org.perfect21.execution.WorkflowRunner;
 import org.perfect21.testing.TestDatabase;
 import org.perfect21.workflow.DefinitionLoader;
 import org.perfect21.workflow.Definitions;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -87,21 +84,17 @@ final class PostgresBench {
         } catch (RuntimeException e) {
             return new Result(Map.of(), 0, 0, e.getMessage());
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Perfect21Application.class)
-                .web(WebApplicationType.NONE)
-                .properties("perfect21.data-dir=" + scratch.resolve("pg-data"), "perfect21.jobs-dir=" + jobs,
-                        "spring.quartz.auto-startup=false", "logging.level.root=WARN", "spring.main.banner-mode=off")
-                // As arguments: the builder's properties are defaults, below application.yml's H2 URL.
-                .run(database.properties().entrySet().stream()
-                        .filter(e -> e.getKey().startsWith("spring.datasource.") && !e.getKey().startsWith("spring.datasource.hikari."))
-                        .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
+        // As arguments: the builder's properties are defaults, below application.yml's H2 URL. Hikari stays as the
+        // application configures it (the test settings of TestDatabase are left out).
+        String[] datasource = database.properties().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("spring.datasource.hikari."))
+                .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext context = BenchmarkMain.engineWithoutScheduler(scratch.resolve("pg-data"), jobs,
+                datasource)) {
             Definitions definitions = context.getBean(DefinitionLoader.class).load(jobs);
-            String url = (String) database.properties().get("spring.datasource.url");
-            String user = (String) database.properties().get("spring.datasource.username");
-            String password = (String) database.properties().get("spring.datasource.password");
             Contender perfect21 = new Perfect21Contender(context.getBean(WorkflowRunner.class), definitions);
-            try (PlainSpringBatchPeer byDefault = PlainSpringBatchPeer.byDefault(definitions, url, user, password).readCommitted();
-                 PlainSpringBatchPeer tuned = PlainSpringBatchPeer.tuned(definitions, url, user, password, TUNED_THREADS).readCommitted()) {
+            try (PlainSpringBatchPeer byDefault = PlainSpringBatchPeer.byDefault(definitions, context.getEnvironment());
+                 PlainSpringBatchPeer tuned = PlainSpringBatchPeer.tuned(definitions, context.getEnvironment(), TUNED_THREADS)) {
                 List<Contender> contenders = List.of(perfect21, byDefault, tuned);
                 Map<Integer, Map<String, Double>> medians = new LinkedHashMap<>();
                 for (int inFlight : IN_FLIGHT) {

@@ -44,7 +44,7 @@ public final class ScratchDirectory implements ApplicationContextInitializer<Con
             properties.put("perfect21.jobs-dir", jobs.toString());
         }
         Runnable dropDatabase = () -> { };
-        if (TestDatabase.postgres() && !environment.getProperty("spring.datasource.url", "").startsWith("jdbc:postgresql:")) {
+        if (TestDatabase.postgres()) {
             TestDatabase.Created database = TestDatabase.createPostgres();
             properties.putAll(database.properties());
             dropDatabase = database.drop();
